@@ -1,0 +1,78 @@
+using Portfolio.Core.Frameworks;
+
+namespace Portfolio.Core.Cohorts;
+
+/// <summary>A cohort ("promotion 2025-2026") of a programme, bound to one framework version for its whole life.</summary>
+public class Cohort
+{
+    private Cohort() { }
+
+    public Cohort(Programme programme, string name, Framework framework, DateOnly startsOn, DateOnly endsOn)
+    {
+        Programme = programme;
+        Framework = framework;
+        Rename(name);
+        Reschedule(startsOn, endsOn);
+    }
+
+    public int Id { get; private set; }
+    public int ProgrammeId { get; private set; }
+    public Programme Programme { get; private set; } = null!;
+    public string Name { get; private set; } = "";
+    public int FrameworkId { get; private set; }
+    public Framework Framework { get; private set; } = null!;
+    public DateOnly StartsOn { get; private set; }
+    public DateOnly EndsOn { get; private set; }
+    public List<Enrolment> Enrolments { get; private set; } = [];
+
+    /// <summary>PostgreSQL's xmin: two coordinators editing the same cohort cannot overwrite each other.</summary>
+    public uint RowVersion { get; private set; }
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+    }
+
+    public void Reschedule(DateOnly startsOn, DateOnly endsOn)
+    {
+        if (endsOn <= startsOn)
+        {
+            throw new ArgumentException("A cohort ends after it starts.", nameof(endsOn));
+        }
+        StartsOn = startsOn;
+        EndsOn = endsOn;
+    }
+
+    public bool IsEnrolled(string userId) => Enrolments.Any(e => e.UserId == userId);
+
+    public Enrolment Enrol(string userId, DateTimeOffset now)
+    {
+        if (IsEnrolled(userId))
+        {
+            throw new InvalidOperationException("This person is already enrolled in the cohort.");
+        }
+        var enrolment = new Enrolment(this, userId, now);
+        Enrolments.Add(enrolment);
+        return enrolment;
+    }
+}
+
+/// <summary>A participant's place in a cohort.</summary>
+public class Enrolment
+{
+    private Enrolment() { }
+
+    internal Enrolment(Cohort cohort, string userId, DateTimeOffset enrolledAt)
+    {
+        Cohort = cohort;
+        UserId = userId;
+        EnrolledAt = enrolledAt;
+    }
+
+    public int Id { get; private set; }
+    public int CohortId { get; private set; }
+    public Cohort Cohort { get; private set; } = null!;
+    public string UserId { get; private set; } = "";
+    public DateTimeOffset EnrolledAt { get; private set; }
+}

@@ -1,0 +1,189 @@
+namespace Portfolio.Core.Frameworks;
+
+/// <summary>
+/// One version of a programme's competency framework. A framework is data, not code: the top level may be called
+/// "Pilier", "Module" or "Dimension", and counts differ from one programme to the next. A version bound to a cohort
+/// never changes; a change is a new version.
+/// </summary>
+public class Framework
+{
+    private Framework() { }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public int Version { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Language { get; private set; } = "";
+    public string PillarLabel { get; private set; } = "";
+    public string? CaseStudyTitle { get; private set; }
+    public string? CaseStudyDescription { get; private set; }
+    public DateTimeOffset ImportedAt { get; private set; }
+
+    public List<ScaleLevel> Scale { get; private set; } = [];
+    public List<Pillar> Pillars { get; private set; } = [];
+    public List<Axis> Axes { get; private set; } = [];
+    public List<LeadershipCompetency> LeadershipCompetencies { get; private set; } = [];
+    public List<CaseStudyOutcome> CaseStudyOutcomes { get; private set; } = [];
+
+    /// <summary>Builds a framework from a document that <see cref="FrameworkDocument.Validate"/> found valid.</summary>
+    public static Framework FromDocument(FrameworkDocument document, DateTimeOffset importedAt)
+    {
+        var framework = new Framework
+        {
+            Code = document.Code!,
+            Version = document.Version!.Value,
+            Title = document.Title!.Trim(),
+            Language = document.Language!.Trim(),
+            PillarLabel = document.PillarLabel!.Trim(),
+            CaseStudyTitle = document.CaseStudy?.Title?.Trim(),
+            CaseStudyDescription = document.CaseStudy?.Description?.Trim(),
+            ImportedAt = importedAt,
+        };
+        var scale = document.Scale is { Count: > 0 } ? document.Scale : FrameworkDocument.DefaultScale;
+        framework.Scale = scale.Select(l => new ScaleLevel(l.Value!.Value, l.Label!.Trim(), l.Description?.Trim() ?? "")).ToList();
+        framework.Pillars = document.Pillars!.Select((p, i) => new Pillar(p.Code!, p.Title!.Trim(), i,
+            p.Objectives!.Select((o, j) => new Objective(o.Code!, o.Title!.Trim(), j,
+                (o.Outcomes ?? []).Select((lo, k) => new LearningOutcome(lo.Code!, lo.Text!.Trim(), k)).ToList())).ToList())).ToList();
+        framework.Axes = (document.Axes ?? []).Select((a, i) => new Axis(a.Code!, a.Title!.Trim(), a.Description?.Trim() ?? "", i)).ToList();
+        framework.LeadershipCompetencies = (document.LeadershipCompetencies ?? []).Select((c, i) =>
+            new LeadershipCompetency(c.Code!, c.Title!.Trim(), framework.Pillars.Single(p => p.Code == c.AfterPillar), i)).ToList();
+        framework.CaseStudyOutcomes = (document.CaseStudy?.Outcomes ?? []).Select((o, i) => new CaseStudyOutcome(o.Code!, o.Text!.Trim(), i)).ToList();
+        return framework;
+    }
+
+    /// <summary>The public JSON form of this version; importing it gives back the same framework.</summary>
+    public FrameworkDocument ToDocument() => new()
+    {
+        Code = Code,
+        Version = Version,
+        Title = Title,
+        Language = Language,
+        PillarLabel = PillarLabel,
+        Scale = Scale.OrderBy(l => l.Value).Select(l => new FrameworkDocument.ScaleLevelEntry { Value = l.Value, Label = l.Label, Description = l.Description }).ToList(),
+        Pillars = Pillars.OrderBy(p => p.Position).Select(p => new FrameworkDocument.PillarEntry
+        {
+            Code = p.Code,
+            Title = p.Title,
+            Objectives = p.Objectives.OrderBy(o => o.Position).Select(o => new FrameworkDocument.ObjectiveEntry
+            {
+                Code = o.Code,
+                Title = o.Title,
+                Outcomes = o.Outcomes.OrderBy(lo => lo.Position).Select(lo => new FrameworkDocument.OutcomeEntry { Code = lo.Code, Text = lo.Text }).ToList(),
+            }).ToList(),
+        }).ToList(),
+        Axes = Axes.OrderBy(a => a.Position).Select(a => new FrameworkDocument.AxisEntry { Code = a.Code, Title = a.Title, Description = a.Description }).ToList(),
+        LeadershipCompetencies = LeadershipCompetencies.OrderBy(c => c.Position).Select(c => new FrameworkDocument.LeadershipCompetencyEntry
+        {
+            Code = c.Code,
+            Title = c.Title,
+            AfterPillar = c.AfterPillar.Code,
+        }).ToList(),
+        CaseStudy = CaseStudyTitle is null && CaseStudyOutcomes.Count == 0 ? null : new FrameworkDocument.CaseStudyEntry
+        {
+            Title = CaseStudyTitle,
+            Description = CaseStudyDescription,
+            Outcomes = CaseStudyOutcomes.OrderBy(o => o.Position).Select(o => new FrameworkDocument.OutcomeEntry { Code = o.Code, Text = o.Text }).ToList(),
+        },
+    };
+}
+
+public class ScaleLevel(int value, string label, string description)
+{
+    public int Id { get; private set; }
+    public int FrameworkId { get; private set; }
+    public int Value { get; private set; } = value;
+    public string Label { get; private set; } = label;
+    public string Description { get; private set; } = description;
+}
+
+public class Pillar
+{
+    private Pillar() { }
+
+    internal Pillar(string code, string title, int position, List<Objective> objectives)
+    {
+        Code = code;
+        Title = title;
+        Position = position;
+        Objectives = objectives;
+    }
+
+    public int Id { get; private set; }
+    public int FrameworkId { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public int Position { get; private set; }
+    public List<Objective> Objectives { get; private set; } = [];
+}
+
+public class Objective
+{
+    private Objective() { }
+
+    internal Objective(string code, string title, int position, List<LearningOutcome> outcomes)
+    {
+        Code = code;
+        Title = title;
+        Position = position;
+        Outcomes = outcomes;
+    }
+
+    public int Id { get; private set; }
+    public int PillarId { get; private set; }
+    public Pillar Pillar { get; private set; } = null!;
+    public string Code { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public int Position { get; private set; }
+    public List<LearningOutcome> Outcomes { get; private set; } = [];
+}
+
+public class LearningOutcome(string code, string text, int position)
+{
+    public int Id { get; private set; }
+    public int ObjectiveId { get; private set; }
+    public string Code { get; private set; } = code;
+    public string Text { get; private set; } = text;
+    public int Position { get; private set; } = position;
+}
+
+/// <summary>A horizontal axis: a concern that cuts across every pillar (digital, ethics, sustainability...).</summary>
+public class Axis(string code, string title, string description, int position)
+{
+    public int Id { get; private set; }
+    public int FrameworkId { get; private set; }
+    public string Code { get; private set; } = code;
+    public string Title { get; private set; } = title;
+    public string Description { get; private set; } = description;
+    public int Position { get; private set; } = position;
+}
+
+/// <summary>A leadership competency, worked in a seminar held at the end of a pillar.</summary>
+public class LeadershipCompetency
+{
+    private LeadershipCompetency() { }
+
+    internal LeadershipCompetency(string code, string title, Pillar afterPillar, int position)
+    {
+        Code = code;
+        Title = title;
+        AfterPillar = afterPillar;
+        Position = position;
+    }
+
+    public int Id { get; private set; }
+    public int FrameworkId { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public int AfterPillarId { get; private set; }
+    public Pillar AfterPillar { get; private set; } = null!;
+    public int Position { get; private set; }
+}
+
+public class CaseStudyOutcome(string code, string text, int position)
+{
+    public int Id { get; private set; }
+    public int FrameworkId { get; private set; }
+    public string Code { get; private set; } = code;
+    public string Text { get; private set; } = text;
+    public int Position { get; private set; } = position;
+}

@@ -1,0 +1,52 @@
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
+
+namespace Portfolio.Web.Hosting;
+
+/// <summary>What `migrate` does: schema (application and Hangfire), roles, shipped frameworks, and demo data when asked.</summary>
+public static class DatabaseSetup
+{
+    public static async Task RunAsync(IServiceProvider services, bool withDemoData)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var settings = provider.GetRequiredService<PortfolioSettings>();
+        var db = provider.GetRequiredService<PortfolioDb>();
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var log = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+
+        await db.Database.MigrateAsync();
+        // Hangfire's own schema is installed or upgraded here too, so that web nodes never change the schema at start-up.
+        await using (var connection = new NpgsqlConnection(settings.ConnectionString))
+        {
+            await connection.OpenAsync();
+            PostgreSqlObjectsInstaller.Install(connection, PortfolioHosting.HangfireStorageOptions(prepareSchema: true).SchemaName);
+        }
+
+        var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var frameworks = Path.Combine(AppContext.BaseDirectory, "templates", "frameworks");
+        foreach (var line in await FrameworkImport.LoadShippedAsync(db, frameworks, clock.GetUtcNow()))
+        {
+            log.LogInformation("Framework {Framework}", line);
+        }
+
+        if (withDemoData || settings.DemoData)
+        {
+            await DemoData.LoadAsync(provider);
+            log.LogInformation("Demo data ready");
+        }
+    }
+}

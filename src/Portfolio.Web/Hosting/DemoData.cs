@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
+using Portfolio.Core.Data;
+
+namespace Portfolio.Web.Hosting;
+
+/// <summary>
+/// The demo cohort and accounts listed in the README. Loaded by `./portfolio run` in Development, or in any
+/// environment only when asked explicitly (`migrate --demo` or Portfolio:DemoData=true). A second run changes nothing.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Portfolio-demo-2026";
+    public const string ProgrammeCode = "cium";
+    public const string CohortName = "Démo 2025-2026";
+    public const string FrameworkCode = "cium-management-public";
+
+    public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string Role)> Staff =
+    [
+        ("admin@portfolio.test", "Alice", "Administratrice", Roles.Admin),
+        ("coordination1@portfolio.test", "Claire", "Dubois", Roles.Coordinator),
+        ("coordination2@portfolio.test", "Marc", "Lemaire", Roles.Coordinator),
+        ("jury1@portfolio.test", "Françoise", "Janssens", Roles.JuryMember),
+        ("jury2@portfolio.test", "Pierre", "Lambert", Roles.JuryMember),
+        ("jury3@portfolio.test", "Nadia", "Benali", Roles.JuryMember),
+        ("jury4@portfolio.test", "Luc", "Peeters", Roles.JuryMember),
+        ("facilitation@portfolio.test", "Sophie", "Wauters", Roles.Facilitator),
+    ];
+
+    public static readonly IReadOnlyList<(string FirstName, string LastName, string Organisation)> Participants =
+    [
+        ("Amélie", "Dupont", "Service public de Wallonie"),
+        ("Benoît", "Leroy", "Fédération Wallonie-Bruxelles"),
+        ("Chloé", "Martin", "Ville de Namur"),
+        ("David", "Simon", "Service public de Wallonie"),
+        ("Élise", "Laurent", "Wallonie-Bruxelles International"),
+        ("François", "Michel", "Ville de Liège"),
+        ("Géraldine", "Lefèvre", "Office de la Naissance et de l'Enfance"),
+        ("Hugo", "Renard", "Service public de Wallonie"),
+        ("Inès", "Claes", "Fédération Wallonie-Bruxelles"),
+        ("Julien", "Hubert", "Province de Hainaut"),
+        ("Karima", "El Amrani", "Ville de Charleroi"),
+        ("Laurent", "Goossens", "Agence wallonne du Patrimoine"),
+    ];
+
+    public static string ParticipantEmail(int index) => $"participant{index + 1:00}@portfolio.test";
+
+    public static async Task LoadAsync(IServiceProvider provider)
+    {
+        var db = provider.GetRequiredService<PortfolioDb>();
+        var users = provider.GetRequiredService<UserManager<AppUser>>();
+        var enrolment = provider.GetRequiredService<CohortEnrolment>();
+
+        foreach (var (email, firstName, lastName, role) in Staff)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = AppUser.Create(email, firstName, lastName, "Portfolio");
+                Check(await users.CreateAsync(user, Password));
+            }
+            if (!await users.IsInRoleAsync(user, role))
+            {
+                Check(await users.AddToRoleAsync(user, role));
+            }
+        }
+
+        var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Code == ProgrammeCode);
+        if (programme is null)
+        {
+            programme = new Programme(ProgrammeCode, "Certificat inter-universités en management public");
+            db.Programmes.Add(programme);
+        }
+        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Name == CohortName);
+        if (cohort is null)
+        {
+            var framework = await db.Frameworks.Where(f => f.Code == FrameworkCode).OrderByDescending(f => f.Version).FirstAsync();
+            cohort = new Cohort(programme, CohortName, framework, new DateOnly(2025, 9, 15), new DateOnly(2026, 6, 30));
+            db.Cohorts.Add(cohort);
+        }
+        await db.SaveChangesAsync();
+
+        var enrolled = await db.Enrolments.Where(e => e.CohortId == cohort.Id).Select(e => e.UserId).ToListAsync();
+        var rows = new List<ParticipantRow>();
+        for (var i = 0; i < Participants.Count; i++)
+        {
+            var existing = await users.FindByEmailAsync(ParticipantEmail(i));
+            if (existing is not null && enrolled.Contains(existing.Id))
+            {
+                continue;
+            }
+            var (firstName, lastName, organisation) = Participants[i];
+            rows.Add(new ParticipantRow(i + 1, ParticipantEmail(i), firstName, lastName, organisation));
+        }
+        if (rows.Count > 0)
+        {
+            var problems = await enrolment.EnrolAsync(cohort.Id, rows);
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException("Demo enrolment failed: " + string.Join("; ", problems.Select(p => p.Message)));
+            }
+        }
+        for (var i = 0; i < Participants.Count; i++)
+        {
+            var participant = await users.FindByEmailAsync(ParticipantEmail(i));
+            if (participant is not null && !await users.HasPasswordAsync(participant))
+            {
+                Check(await users.AddPasswordAsync(participant, Password));
+            }
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo data: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

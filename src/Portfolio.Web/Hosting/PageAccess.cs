@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Portfolio.Core.Accounts;
+
+namespace Portfolio.Web.Hosting;
+
+/// <summary>
+/// Who may see which page, in one place: each audience folder is restricted to its role, and the few anonymous pages
+/// are named one by one. A test fails when a page is in neither list.
+/// </summary>
+public static class PageAccess
+{
+    public static readonly IReadOnlyDictionary<string, string> FolderRoles = new Dictionary<string, string>
+    {
+        ["/Participant"] = Roles.Participant,
+        ["/Coordinator"] = Roles.Coordinator,
+        ["/Admin"] = Roles.Admin,
+    };
+
+    /// <summary>Single pages outside the audience folders, for anyone signed in with a role.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PageRoles = new Dictionary<string, string>
+    {
+        ["/Account/Logout"] = Roles.AnyRole,
+        ["/Account/ChangePassword"] = Roles.AnyRole,
+    };
+
+    /// <summary>Pages anybody may open without signing in.</summary>
+    public static readonly IReadOnlyList<string> AnonymousPages =
+    [
+        "/Index",
+        "/Error",
+        "/Culture",
+        "/Account/Login",
+        "/Account/AccessDenied",
+        "/Frameworks/Index",
+        "/Frameworks/Details",
+        "/Frameworks/Export",
+    ];
+
+    public static void Apply(PageConventionCollection conventions)
+    {
+        foreach (var (folder, roles) in FolderRoles)
+        {
+            conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(new AuthorizeAttribute { Roles = roles }));
+        }
+        foreach (var (page, roles) in PageRoles)
+        {
+            conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new AuthorizeAttribute { Roles = roles }));
+        }
+        foreach (var page in AnonymousPages)
+        {
+            conventions.AllowAnonymousToPage(page);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
+using Portfolio.Core.Data;
+
+namespace Portfolio.Web.Hosting;
+
+/// <summary>The application's services and pipeline, shared by Program and the test hosts.</summary>
+public static class PortfolioHosting
+{
+    public static readonly CultureInfo[] Cultures = [new("fr-BE"), new("en")];
+
+    public static void AddPortfolio(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var settings = PortfolioSettings.From(builder.Configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDbContext<PortfolioDb>((sp, o) => o
+            .UseNpgsql(settings.ConnectionString, npg => npg.MigrationsAssembly(PortfolioDb.MigrationsAssembly))
+            // Tests add a command counter here; production adds none.
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
+
+        services.AddDataProtection()
+            .SetApplicationName("Portfolio")
+            .PersistKeysToDbContext<PortfolioDb>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<PortfolioDb>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<FrenchIdentityErrors>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "portfolio.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddScoped<CohortEnrolment>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // French first: the browser's language is not consulted, only the visitor's explicit choice.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages(o => PageAccess.Apply(o.Conventions))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddHealthChecks().AddDbContextCheck<PortfolioDb>("database");
+
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.ConnectionString), HangfireStorageOptions(prepareSchema: false)));
+        if (settings.RunsWorker)
+        {
+            services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        }
+    }
+
+    /// <summary>The Hangfire schema is created by `migrate`, like the application's own tables.</summary>
+    public static PostgreSqlStorageOptions HangfireStorageOptions(bool prepareSchema) => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = prepareSchema,
+        QueuePollInterval = TimeSpan.FromSeconds(1),
+    };
+
+    public static void UsePortfolio(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            context.Response.Headers.XFrameOptions = "DENY";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        var settings = app.Services.GetRequiredService<PortfolioSettings>();
+        if (settings.ServesWeb)
+        {
+            app.MapRazorPages();
+            app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                Authorization = [new AdminDashboardAuthorization()],
+                DashboardTitle = "Portfolio — tâches",
+                AppPath = "/",
+            });
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Data;
+
+namespace Portfolio.Web.Pages.Coordinator;
+
+public class IndexModel(PortfolioDb db) : PageModel
+{
+    public IReadOnlyList<ProgrammeRow> Programmes { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Programmes = await db.Programmes
+            .OrderBy(p => p.Title)
+            .Select(p => new ProgrammeRow(p.Id, p.Code, p.Title, p.Cohorts
+                .OrderByDescending(c => c.StartsOn)
+                .Select(c => new CohortRow(c.Id, c.Name, c.Framework.Title, c.Framework.Version, c.StartsOn, c.EndsOn, c.Enrolments.Count))
+                .ToList()))
+            .ToListAsync();
+    }
+
+    public sealed record ProgrammeRow(int Id, string Code, string Title, IReadOnlyList<CohortRow> Cohorts);
+    public sealed record CohortRow(int Id, string Name, string Framework, int FrameworkVersion, DateOnly StartsOn, DateOnly EndsOn, int Participants);
+}

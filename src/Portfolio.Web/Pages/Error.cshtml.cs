@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Portfolio.Web.Pages;
+
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[IgnoreAntiforgeryToken]
+public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int? status) => Describe(status);
+
+    public void OnPost(int? status) => Describe(status);
+
+    private void Describe(int? status)
+    {
+        (Heading, Explanation) = status switch
+        {
+            404 => (l["Page introuvable"], l["Cette page n'existe pas ou vous n'y avez pas accès."]),
+            403 => (l["Accès refusé"], l["Vous n'avez pas accès à cette page."]),
+            400 => (l["Requête invalide"], l["La requête n'a pas pu être traitée."]),
+            _ => (l["Une erreur est survenue"], l["Nous n'avons pas pu traiter votre demande. Réessayez dans un instant."]),
+        };
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Portfolio.Core.Data;
+using Portfolio.Web.Hosting;
+
+namespace Portfolio.Tests.Infrastructure;
+
+/// <summary>The real application on a real PostgreSQL database of its own; tests reset the data between them.</summary>
+public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string database;
+
+    public PortfolioFactory() : this("portfolio_tests")
+    {
+    }
+
+    protected PortfolioFactory(string database)
+    {
+        this.database = database;
+        ConnectionString = TestDatabase.ConnectionString(database);
+    }
+
+    public string ConnectionString { get; }
+    public CommandCounter Commands { get; } = new();
+
+    /// <summary>Settings a test class may change before the host starts (for instance an unreachable database).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["PORTFOLIO_DB"] = ConnectionString,
+        ["Portfolio:Roles"] = "both",
+        ["Portfolio:DemoData"] = "false",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // UseSetting, not ConfigureAppConfiguration: Program reads these while it registers services.
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Commands));
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        await TestDatabase.RecreateAsync(database);
+        await DatabaseSetup.RunAsync(Services, withDemoData: false);
+    }
+
+    /// <summary>Empties every application table, then loads what `migrate` loads (roles, shipped frameworks).</summary>
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""
+                DO $$ DECLARE tables text;
+                BEGIN
+                  SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables
+                  FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory';
+                  EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE';
+                END $$;
+                """, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        await DatabaseSetup.RunAsync(Services, withDemoData: false);
+        Commands.Reset();
+    }
+
+    /// <summary>A fresh DbContext on the test database, for arranging data and asserting on what was stored.</summary>
+    public PortfolioDb NewDb()
+    {
+        var options = new DbContextOptionsBuilder<PortfolioDb>()
+            .UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PortfolioDb.MigrationsAssembly))
+            .Options;
+        return new PortfolioDb(options);
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DatabaseCollection : ICollectionFixture<PortfolioFactory>
+{
+    public const string Name = "database";
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Portfolio.Core.Accounts;
+using Portfolio.Tests.Infrastructure;
+using Portfolio.Web.Hosting;
+
+namespace Portfolio.Tests.Platform;
+
+public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(factory)
+{
+    private IReadOnlyList<(string Page, string Route, EndpointMetadataCollection Metadata)> PageEndpoints() =>
+        Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Descriptor: e.Metadata.GetMetadata<PageActionDescriptor>(), Endpoint: e))
+            .Where(x => x.Descriptor is not null)
+            .Select(x => (x.Descriptor!.ViewEnginePath, x.Endpoint.RoutePattern.RawText ?? "", x.Endpoint.Metadata))
+            .ToList();
+
+    [Fact]
+    public void Every_page_is_restricted_to_roles_or_on_the_short_anonymous_list()
+    {
+        var pages = PageEndpoints();
+        Assert.True(pages.Count >= 20, $"only {pages.Count} page endpoints found");
+        var offenders = new List<string>();
+        foreach (var (page, route, metadata) in pages)
+        {
+            var anonymous = metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var roles = metadata.GetOrderedMetadata<IAuthorizeData>().Where(a => !string.IsNullOrWhiteSpace(a.Roles)).ToList();
+            if (anonymous && !PageAccess.AnonymousPages.Contains(page))
+            {
+                offenders.Add($"{page} ({route}) allows anonymous access but is not on the anonymous list");
+            }
+            else if (!anonymous && roles.Count == 0)
+            {
+                offenders.Add($"{page} ({route}) is restricted to no role");
+            }
+        }
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+        Assert.True(PageAccess.AnonymousPages.Count <= 10, "the anonymous list must stay short");
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_restricted_page()
+    {
+        var client = NewClient();
+        var restricted = PageEndpoints().Where(p => !PageAccess.AnonymousPages.Contains(p.Page)).ToList();
+        foreach (var (page, route, _) in restricted)
+        {
+            var url = "/" + route.Replace("{id:int}", "1").Replace("{id}", "x").Replace("{code}", "x");
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/Account/Login"),
+                $"{page} at {url} answered {(int)response.StatusCode} to an anonymous visitor");
+        }
+    }
+
+    [Theory]
+    [InlineData("/Admin/Users", Roles.Coordinator)]
+    [InlineData("/Coordinator", Roles.Participant)]
+    [InlineData("/Coordinator/Frameworks/Import", Roles.JuryMember)]
+    [InlineData("/Participant", Roles.Admin)]
+    public async Task A_person_without_the_role_gets_403(string url, string role)
+    {
+        var client = await SignedInClientAsync("someone@example.be", role);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString());
+        var denied = await client.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_job_dashboard_is_for_admins_only()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await NewClient().GetAsync("/hangfire")).StatusCode);
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/hangfire")).StatusCode);
+        var admin = await SignedInClientAsync("admin@example.be", Roles.Admin);
+        var dashboard = await admin.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Hangfire", await dashboard.Content.ReadAsStringAsync());
+    }
+}

@@ -13,20 +13,34 @@ public static class DatabaseSetup
 {
     public static async Task RunAsync(IServiceProvider services, bool withDemoData)
     {
+        await MigrateAsync(services.GetRequiredService<PortfolioSettings>().ConnectionString);
+        await LoadAsync(services, withDemoData);
+    }
+
+    /// <summary>The schema alone: the application's migrations, then Hangfire's own schema, so that web nodes never change the schema at start-up.</summary>
+    public static async Task MigrateAsync(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<PortfolioDb>()
+            .UseNpgsql(connectionString, o => o.MigrationsAssembly(PortfolioDb.MigrationsAssembly))
+            .Options;
+        await using (var db = new PortfolioDb(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        PostgreSqlObjectsInstaller.Install(connection, PortfolioHosting.HangfireStorageOptions(prepareSchema: true).SchemaName);
+    }
+
+    /// <summary>The data every installation needs (roles, shipped frameworks), and the demo data when asked. Idempotent.</summary>
+    public static async Task LoadAsync(IServiceProvider services, bool withDemoData)
+    {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var settings = provider.GetRequiredService<PortfolioSettings>();
         var db = provider.GetRequiredService<PortfolioDb>();
         var clock = provider.GetRequiredService<TimeProvider>();
         var log = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
-
-        await db.Database.MigrateAsync();
-        // Hangfire's own schema is installed or upgraded here too, so that web nodes never change the schema at start-up.
-        await using (var connection = new NpgsqlConnection(settings.ConnectionString))
-        {
-            await connection.OpenAsync();
-            PostgreSqlObjectsInstaller.Install(connection, PortfolioHosting.HangfireStorageOptions(prepareSchema: true).SchemaName);
-        }
 
         var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -55,17 +55,42 @@ public abstract class IntegrationTest(PortfolioFactory factory) : IAsyncLifetime
     protected static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
-    /// <summary>Posts a form of the page as a browser would: GET the page, take the antiforgery token of the form, POST.</summary>
+    /// <summary>
+    /// Submits a form of the page as a browser would: GET the page, take every field of the form (hidden ones such as the
+    /// antiforgery token and row versions included), put the given values over them, POST to the form's action.
+    /// </summary>
     protected static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? handler = null, (string Field, string FileName, byte[] Content)? file = null)
     {
         var page = await GetPageAsync(client, url);
-        var token = page.QuerySelectorAll("input[name=__RequestVerificationToken]").Select(i => i.GetAttribute("value")).First()!;
-        var target = handler is null ? url : $"{url}{(url.Contains('?') ? '&' : '?')}handler={handler}";
+        var forms = page.QuerySelectorAll("main form").OfType<IHtmlFormElement>().Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)).ToList();
+        var form = handler is null
+            ? forms.First()
+            : forms.Single(f => (f.GetAttribute("action") ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase));
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            switch (element)
+            {
+                case IHtmlInputElement input when name is not null && input.Type is not ("file" or "submit") && (input.Type is not ("checkbox" or "radio") || input.IsChecked):
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select when name is not null:
+                    values.Add(new(name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement area when name is not null:
+                    values.Add(new(name, area.Value));
+                    break;
+            }
+        }
+        values.RemoveAll(v => fields.ContainsKey(v.Key));
+        values.AddRange(fields);
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
         HttpContent content;
         if (file is { } f)
         {
-            var multipart = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-            foreach (var (name, value) in fields)
+            var multipart = new MultipartFormDataContent();
+            foreach (var (name, value) in values)
             {
                 multipart.Add(new StringContent(value), name);
             }
@@ -74,9 +99,9 @@ public abstract class IntegrationTest(PortfolioFactory factory) : IAsyncLifetime
         }
         else
         {
-            content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+            content = new FormUrlEncodedContent(values);
         }
-        return await client.PostAsync(target, content);
+        return await client.PostAsync(action, content);
     }
 
     private static void Check(IdentityResult result) =>

@@ -49,7 +49,9 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await TestDatabase.RecreateAsync(database);
-        await DatabaseSetup.RunAsync(Services, withDemoData: false);
+        // The schema exists before the host starts, as after `./portfolio migrate`.
+        await DatabaseSetup.MigrateAsync(ConnectionString);
+        await DatabaseSetup.LoadAsync(Services, withDemoData: false);
     }
 
     /// <summary>Empties every application table, then loads what `migrate` loads (roles, shipped frameworks).</summary>
@@ -68,7 +70,7 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 """, connection);
             await command.ExecuteNonQueryAsync();
         }
-        await DatabaseSetup.RunAsync(Services, withDemoData: false);
+        await DatabaseSetup.LoadAsync(Services, withDemoData: false);
         Commands.Reset();
     }
 

@@ -98,8 +98,9 @@ public class DetailsModel(PortfolioDb db, CohortEnrolment enrolment, IStringLoca
         }
         Cohort = cohort;
         Participants = await db.Enrolments.Where(e => e.CohortId == id)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new ParticipantView(u.LastName, u.FirstName, u.Email!, u.Organisation))
-            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
+            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
+            .Select(u => new ParticipantView(u.LastName, u.FirstName, u.Email!, u.Organisation))
             .ToListAsync();
         return true;
     }

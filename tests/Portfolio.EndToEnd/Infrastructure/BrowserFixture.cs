@@ -39,8 +39,8 @@ public sealed class BrowserFixture : PortfolioFactory
     public override async Task InitializeAsync()
     {
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        // The base recreates the database before its first use of Services, which starts the Kestrel host, then migrates.
-        // Starting the host before the database is dropped (WITH FORCE) would leave killed connections in the pool.
+        // The base recreates and migrates the database, then its first use of Services starts the (Kestrel) host.
+        // Starting the host before the database is dropped WITH FORCE would leave killed connections in the pool.
         await base.InitializeAsync();
         StartServer();
 

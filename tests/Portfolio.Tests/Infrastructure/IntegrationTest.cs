@@ -59,10 +59,11 @@ public abstract class IntegrationTest(PortfolioFactory factory) : IAsyncLifetime
     /// Submits a form of the page as a browser would: GET the page, take every field of the form (hidden ones such as the
     /// antiforgery token and row versions included), put the given values over them, POST to the form's action.
     /// </summary>
-    protected static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? handler = null, (string Field, string FileName, byte[] Content)? file = null)
+    protected static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? handler = null,
+        (string Field, string FileName, byte[] Content)? file = null, string formSelector = "main form")
     {
         var page = await GetPageAsync(client, url);
-        var forms = page.QuerySelectorAll("main form").OfType<IHtmlFormElement>().Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)).ToList();
+        var forms = page.QuerySelectorAll(formSelector).OfType<IHtmlFormElement>().Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)).ToList();
         var form = handler is null
             ? forms.First()
             : forms.Single(f => (f.GetAttribute("action") ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase));

@@ -54,7 +54,10 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await DatabaseSetup.LoadAsync(Services, withDemoData: false);
     }
 
-    /// <summary>Empties every application table, then loads what `migrate` loads (roles, shipped frameworks).</summary>
+    /// <summary>
+    /// Empties every application table, then loads what `migrate` loads (roles, shipped frameworks). The data-protection
+    /// keys stay: the running host holds them in memory, like a web node in production.
+    /// </summary>
     public async Task ResetAsync()
     {
         await using (var connection = new NpgsqlConnection(ConnectionString))
@@ -64,7 +67,7 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 DO $$ DECLARE tables text;
                 BEGIN
                   SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') INTO tables
-                  FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory';
+                  FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'DataProtectionKeys');
                   EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE';
                 END $$;
                 """, connection);

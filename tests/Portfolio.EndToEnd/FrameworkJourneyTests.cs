@@ -55,8 +55,7 @@ public class FrameworkJourneyTests(BrowserFixture fixture, ITestOutputHelper out
         await page.WaitForURLAsync(new Regex("/Frameworks/cium-management-public"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(FrameworkTitle);
 
-        // The heading reads "Matrice des pilier et objectifs" today (singular label in a plural phrase): match its start only.
-        var matrix = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^Matrice des pilier") });
+        var matrix = page.GetByRole(AriaRole.Region, new() { Name = "Matrice des objectifs par pilier" });
         await Expect(matrix.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveCountAsync(Pillars.Length);
         for (var i = 0; i < Pillars.Length; i++)
         {

@@ -16,7 +16,8 @@ namespace Portfolio.EndToEnd.Infrastructure;
 /// </summary>
 public sealed class BrowserFixture : PortfolioFactory
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium; PORTFOLIO_CHROMIUM names another build (for instance Chrome on a GitHub runner).</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("PORTFOLIO_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private static readonly string[] ChromiumArgs =
     [

@@ -43,7 +43,7 @@ public class PlatformTests(PortfolioFactory factory) : IntegrationTest(factory)
     {
         await CreateUserAsync("participant@example.be", Roles.Participant);
         var cookie = await SignInRawAsync(Factory, "participant@example.be");
-        await using var secondNode = new SecondNodeFactory();
+        await using var secondNode = new NodeFactory("web");
         var second = secondNode.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
         var request = new HttpRequestMessage(HttpMethod.Get, "/Participant");
@@ -148,6 +148,15 @@ public class PlatformTests(PortfolioFactory factory) : IntegrationTest(factory)
         Assert.Equal(1, stored);
     }
 
+    [Fact]
+    public async Task A_worker_node_serves_no_pages_but_answers_health()
+    {
+        await using var worker = new NodeFactory("worker");
+        var client = worker.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Frameworks")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
     private sealed class UnreachableDatabaseFactory : PortfolioFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -158,13 +167,13 @@ public class PlatformTests(PortfolioFactory factory) : IntegrationTest(factory)
         };
     }
 
-    /// <summary>Another web node on the same database, as behind a load balancer.</summary>
-    private sealed class SecondNodeFactory : PortfolioFactory
+    /// <summary>Another node on the same database, as behind a load balancer.</summary>
+    private sealed class NodeFactory(string roles) : PortfolioFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["PORTFOLIO_DB"] = ConnectionString,
-            ["Portfolio:Roles"] = "web",
+            ["Portfolio:Roles"] = roles,
         };
     }
 }

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
+using Portfolio.Core.Jobs;
+using Portfolio.Core.Portfolios;
+using Portfolio.Core.Storage;
 
 namespace Portfolio.Core.Data;
 
@@ -15,6 +18,16 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Seminar> Seminars => Set<Seminar>();
+    public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<EvidenceRevision> EvidenceRevisions => Set<EvidenceRevision>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<StoredFileChunk> StoredFileChunks => Set<StoredFileChunk>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     /// <summary>Shared by every web node, so that a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -71,6 +84,86 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
         {
             e.HasIndex(x => new { x.CohortId, x.UserId }).IsUnique();
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Campaign>(c =>
+        {
+            c.HasOne(x => x.Cohort).WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Cascade);
+            c.HasIndex(x => new { x.CohortId, x.Position });
+            c.Property(x => x.Name).HasMaxLength(200);
+            c.Property(x => x.RowVersion).IsRowVersion();
+        });
+        builder.Entity<Seminar>(s =>
+        {
+            s.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Cascade);
+            s.HasOne<LeadershipCompetency>().WithMany().HasForeignKey(x => x.LeadershipCompetencyId).OnDelete(DeleteBehavior.Restrict);
+            s.HasIndex(x => new { x.CohortId, x.LeadershipCompetencyId }).IsUnique();
+        });
+        builder.Entity<SelfAssessment>(a =>
+        {
+            a.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            a.HasOne<Objective>().WithMany().HasForeignKey(x => x.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
+            a.HasOne<LeadershipCompetency>().WithMany().HasForeignKey(x => x.LeadershipCompetencyId).OnDelete(DeleteBehavior.Restrict);
+            // One self-assessment per participant, campaign and objective (or competency).
+            a.HasIndex(x => new { x.ParticipantId, x.CampaignId, x.ObjectiveId }).IsUnique().HasFilter("\"ObjectiveId\" IS NOT NULL");
+            a.HasIndex(x => new { x.ParticipantId, x.CampaignId, x.LeadershipCompetencyId }).IsUnique().HasFilter("\"LeadershipCompetencyId\" IS NOT NULL");
+            a.ToTable(t => t.HasCheckConstraint("CK_SelfAssessment_OneTarget", "(\"ObjectiveId\" IS NULL) <> (\"LeadershipCompetencyId\" IS NULL)"));
+            a.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.SelfAssessmentId).OnDelete(DeleteBehavior.Cascade);
+            a.Property(x => x.RowVersion).IsRowVersion();
+        });
+        builder.Entity<OutcomeAssessment>(o =>
+        {
+            o.HasKey(x => new { x.SelfAssessmentId, x.LearningOutcomeId });
+            o.HasOne<LearningOutcome>().WithMany().HasForeignKey(x => x.LearningOutcomeId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Evidence>(e =>
+        {
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.OwnerId, x.OccurredOn });
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Visibility).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.RowVersion).IsRowVersion();
+            e.HasGeneratedTsVectorColumn(x => x.SearchVector, "french", x => new { x.Title, x.Description, x.Reflection })
+                .HasIndex(x => x.SearchVector).HasMethod("GIN");
+            e.HasIndex(x => x.ObjectiveIds).HasMethod("GIN");
+            e.OwnsMany(x => x.Links, l => l.ToJson());
+            e.HasMany(x => x.Attachments).WithOne(x => x.Evidence).HasForeignKey(x => x.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Revisions).WithOne().HasForeignKey(x => x.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<EvidenceRevision>(r => r.Property(x => x.Snapshot).HasColumnType("jsonb"));
+        builder.Entity<Attachment>(a =>
+        {
+            a.Property(x => x.FileName).HasMaxLength(200);
+            a.Property(x => x.ContentType).HasMaxLength(120);
+            a.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.StoredFileId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<JournalEntry>(j =>
+        {
+            j.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            j.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
+            j.HasIndex(x => new { x.OwnerId, x.WrittenOn });
+            j.Property(x => x.Title).HasMaxLength(300);
+            j.Property(x => x.Visibility).HasConversion<string>().HasMaxLength(20);
+            j.Property(x => x.RowVersion).IsRowVersion();
+        });
+
+        builder.Entity<StoredFile>(f => f.Property(x => x.Sha256).HasMaxLength(64));
+        builder.Entity<StoredFileChunk>(c =>
+        {
+            c.HasKey(x => new { x.StoredFileId, x.Index });
+            c.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.StoredFileId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<JobRun>(j =>
+        {
+            j.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            j.HasIndex(x => new { x.OwnerId, x.Kind, x.RequestedAt });
+            j.Property(x => x.Kind).HasMaxLength(50);
+            j.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            j.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.ArtifactFileId).OnDelete(DeleteBehavior.SetNull);
         });
     }
 }

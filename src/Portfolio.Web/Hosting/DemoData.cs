@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Text;
 
 namespace Portfolio.Web.Hosting;
 
@@ -76,9 +77,12 @@ public static class DemoData
         var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Name == CohortName);
         if (cohort is null)
         {
+            // Dated around the day the demo is installed, so that its first campaign is open and its seminars ahead.
+            var today = provider.GetRequiredService<TimeProvider>().Today();
             var framework = await db.Frameworks.Where(f => f.Code == FrameworkCode).OrderByDescending(f => f.Version).FirstAsync();
-            cohort = new Cohort(programme, CohortName, framework, new DateOnly(2025, 9, 15), new DateOnly(2026, 6, 30));
+            cohort = new Cohort(programme, CohortName, framework, today.AddDays(-14), today.AddDays(300));
             db.Cohorts.Add(cohort);
+            db.Campaigns.AddRange(Campaign.DefaultsFor(cohort));
         }
         await db.SaveChangesAsync();
 

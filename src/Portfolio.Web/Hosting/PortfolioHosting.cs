@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Storage;
 
 namespace Portfolio.Web.Hosting;
 
@@ -57,6 +58,7 @@ public static class PortfolioHosting
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         services.AddScoped<CohortEnrolment>();
+        services.AddScoped<FileStore>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using NpgsqlTypes;
+
+namespace Portfolio.Core.Portfolios;
+
+public enum EvidenceKind { ProfessionalSituation, Production, Seminar, FieldVisit, CaseStudy, Reading, FeedbackReceived, Other }
+
+/// <summary>Who may see an item besides its owner. The default is private; sharing comes with the intervision issue.</summary>
+public enum Visibility { Private, Group, NamedPeers }
+
+/// <summary>What a participant writes about one piece of evidence; an edit replaces it whole.</summary>
+public sealed record EvidenceContent(
+    string Title,
+    DateOnly OccurredOn,
+    EvidenceKind Kind,
+    string Description,
+    string Reflection,
+    Visibility Visibility,
+    int[] ObjectiveIds,
+    int[] OutcomeIds,
+    int[] AxisIds,
+    int[] LeadershipCompetencyIds,
+    string[] SharedWithUserIds,
+    EvidenceLink[] Links);
+
+/// <summary>A link to something outside the portfolio (a report online, an article...).</summary>
+public sealed record EvidenceLink(string Url, string Label);
+
+/// <summary>
+/// A piece of evidence (preuve, trace) of the participant's development: what happened, what was learnt, what will be
+/// done differently; tagged to objectives and optionally to learning outcomes, axes and leadership competencies.
+/// Every edit keeps the previous version in <see cref="Revisions"/>.
+/// </summary>
+public class Evidence
+{
+    private Evidence() { }
+
+    public Evidence(string ownerId, int cohortId, EvidenceContent content, DateTimeOffset now)
+    {
+        OwnerId = ownerId;
+        CohortId = cohortId;
+        CreatedAt = now;
+        Apply(content, now);
+    }
+
+    public int Id { get; private set; }
+    public string OwnerId { get; private set; } = "";
+    public int CohortId { get; private set; }
+    public string Title { get; private set; } = "";
+    public DateOnly OccurredOn { get; private set; }
+    public EvidenceKind Kind { get; private set; }
+    public string Description { get; private set; } = "";
+    public string Reflection { get; private set; } = "";
+    public Visibility Visibility { get; private set; }
+    public int[] ObjectiveIds { get; private set; } = [];
+    public int[] OutcomeIds { get; private set; } = [];
+    public int[] AxisIds { get; private set; } = [];
+    public int[] LeadershipCompetencyIds { get; private set; } = [];
+    public string[] SharedWithUserIds { get; private set; } = [];
+    public List<EvidenceLink> Links { get; private set; } = [];
+    public List<Attachment> Attachments { get; private set; } = [];
+    public List<EvidenceRevision> Revisions { get; private set; } = [];
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public uint RowVersion { get; private set; }
+
+    /// <summary>Maintained by PostgreSQL from the title, description and reflection (French configuration).</summary>
+    public NpgsqlTsVector SearchVector { get; private set; } = null!;
+
+    public EvidenceContent Content => new(Title, OccurredOn, Kind, Description, Reflection, Visibility,
+        ObjectiveIds, OutcomeIds, AxisIds, LeadershipCompetencyIds, SharedWithUserIds, [.. Links]);
+
+    /// <summary>Replaces the content, keeping the previous one as a revision when something changed.</summary>
+    public void Edit(EvidenceContent content, DateTimeOffset now)
+    {
+        var previous = Content;
+        if (JsonSerializer.Serialize(previous) == JsonSerializer.Serialize(Normalise(content)))
+        {
+            return;
+        }
+        Revisions.Add(new EvidenceRevision(previous, UpdatedAt));
+        Apply(content, now);
+    }
+
+    public Attachment Attach(string fileName, string contentType, long length, Guid storedFileId, DateTimeOffset now)
+    {
+        var attachment = new Attachment(fileName, contentType, length, storedFileId, now);
+        Attachments.Add(attachment);
+        UpdatedAt = now;
+        return attachment;
+    }
+
+    private void Apply(EvidenceContent content, DateTimeOffset now)
+    {
+        content = Normalise(content);
+        if (content.Title.Length == 0)
+        {
+            throw new ArgumentException("Evidence has a title.", nameof(content));
+        }
+        if (content.ObjectiveIds.Length == 0)
+        {
+            throw new ArgumentException("Evidence is tagged to at least one objective.", nameof(content));
+        }
+        Title = content.Title;
+        OccurredOn = content.OccurredOn;
+        Kind = content.Kind;
+        Description = content.Description;
+        Reflection = content.Reflection;
+        Visibility = content.Visibility;
+        ObjectiveIds = content.ObjectiveIds;
+        OutcomeIds = content.OutcomeIds;
+        AxisIds = content.AxisIds;
+        LeadershipCompetencyIds = content.LeadershipCompetencyIds;
+        SharedWithUserIds = content.Visibility == Visibility.NamedPeers ? content.SharedWithUserIds : [];
+        Links = [.. content.Links];
+        UpdatedAt = now;
+    }
+
+    private static EvidenceContent Normalise(EvidenceContent c) => c with
+    {
+        Title = c.Title.Trim(),
+        Description = c.Description.Trim(),
+        Reflection = c.Reflection.Trim(),
+        ObjectiveIds = [.. c.ObjectiveIds.Distinct().Order()],
+        OutcomeIds = [.. c.OutcomeIds.Distinct().Order()],
+        AxisIds = [.. c.AxisIds.Distinct().Order()],
+        LeadershipCompetencyIds = [.. c.LeadershipCompetencyIds.Distinct().Order()],
+        SharedWithUserIds = [.. c.SharedWithUserIds.Distinct().Order(StringComparer.Ordinal)],
+        Links = [.. c.Links.Where(l => !string.IsNullOrWhiteSpace(l.Url)).Select(l => new EvidenceLink(l.Url.Trim(), l.Label.Trim()))],
+    };
+}
+
+/// <summary>A previous version of an evidence item, recorded when an edit replaced it.</summary>
+public class EvidenceRevision
+{
+    private EvidenceRevision() { }
+
+    internal EvidenceRevision(EvidenceContent content, DateTimeOffset savedAt)
+    {
+        Snapshot = JsonSerializer.Serialize(content);
+        SavedAt = savedAt;
+    }
+
+    public int Id { get; private set; }
+    public int EvidenceId { get; private set; }
+
+    /// <summary>When this version had been saved (it stood until the next revision or the current content).</summary>
+    public DateTimeOffset SavedAt { get; private set; }
+
+    /// <summary>The content as JSON (jsonb).</summary>
+    public string Snapshot { get; private set; } = "";
+
+    public EvidenceContent Content => JsonSerializer.Deserialize<EvidenceContent>(Snapshot)!;
+}
+
+/// <summary>A file attached to an evidence item; the bytes live in PostgreSQL (<see cref="Storage.StoredFile"/>).</summary>
+public class Attachment
+{
+    private Attachment() { }
+
+    internal Attachment(string fileName, string contentType, long length, Guid storedFileId, DateTimeOffset uploadedAt)
+    {
+        FileName = fileName;
+        ContentType = contentType;
+        Length = length;
+        StoredFileId = storedFileId;
+        UploadedAt = uploadedAt;
+    }
+
+    public int Id { get; private set; }
+    public int EvidenceId { get; private set; }
+    public Evidence Evidence { get; private set; } = null!;
+
+    /// <summary>The name the participant gave the file, cleaned; downloads use it, never a path.</summary>
+    public string FileName { get; private set; } = "";
+
+    /// <summary>Chosen by the server from the checked file type, never taken from the upload.</summary>
+    public string ContentType { get; private set; } = "";
+
+    public long Length { get; private set; }
+    public Guid StoredFileId { get; private set; }
+    public DateTimeOffset UploadedAt { get; private set; }
+}

@@ -1,0 +1,45 @@
+namespace Portfolio.Core.Portfolios;
+
+/// <summary>
+/// A dated reflection of the reflective journal, optionally tied to a pillar (module), a leadership seminar or an
+/// objective. Private by default.
+/// </summary>
+public class JournalEntry
+{
+    private JournalEntry() { }
+
+    public JournalEntry(string ownerId, int cohortId, DateTimeOffset now)
+    {
+        OwnerId = ownerId;
+        CohortId = cohortId;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public string OwnerId { get; private set; } = "";
+    public int CohortId { get; private set; }
+    public DateOnly WrittenOn { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public int? PillarId { get; private set; }
+    public int? LeadershipCompetencyId { get; private set; }
+    public int? ObjectiveId { get; private set; }
+    public Visibility Visibility { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public uint RowVersion { get; private set; }
+
+    public void Write(DateOnly writtenOn, string title, string body, int? pillarId, int? leadershipCompetencyId, int? objectiveId, Visibility visibility, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        WrittenOn = writtenOn;
+        Title = title.Trim();
+        Body = body.Trim();
+        PillarId = pillarId;
+        LeadershipCompetencyId = leadershipCompetencyId;
+        ObjectiveId = objectiveId;
+        Visibility = visibility == Visibility.NamedPeers ? Visibility.Private : visibility;
+        UpdatedAt = now;
+    }
+}

@@ -1,24 +1,73 @@
+using System.Globalization;
+using Humanizer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Portfolios;
+using Portfolio.Core.Text;
 
 namespace Portfolio.Web.Pages.Participant;
 
-/// <summary>The participant's home: the cohorts they belong to. Their portfolio itself comes with the portfolio pages.</summary>
-public class IndexModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+/// <summary>The portfolio's home: the open campaign's completion, deadlines, objectives without evidence, recent activity.</summary>
+public class IndexModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public IReadOnlyList<CohortRow> Cohorts { get; private set; } = [];
+    private const int ActivityShown = 8;
+
+    public PortfolioOverview? Overview { get; private set; }
+    public PortfolioOverview.CampaignRow? Campaign { get; private set; }
+    public string FrameworkCode { get; private set; } = "";
+    public int FrameworkVersion { get; private set; }
+    public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
+    public IReadOnlyList<ActivityItem> Activity { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User);
-        Cohorts = await db.Enrolments.Where(e => e.UserId == userId)
-            .OrderByDescending(e => e.Cohort.StartsOn)
-            .Select(e => new CohortRow(e.Cohort.Name, e.Cohort.Programme.Title, e.Cohort.Framework.Code, e.Cohort.Framework.Version, e.Cohort.StartsOn, e.Cohort.EndsOn))
-            .ToListAsync();
+        var userId = users.GetUserId(User)!;
+        if (await ParticipantCohort.FindAsync(db, userId) is not { } cohort)
+        {
+            return;
+        }
+        var o = await PortfolioOverview.LoadAsync(db, userId, cohort);
+        Overview = o;
+        var today = clock.Today();
+        Campaign = o.OpenCampaign(today);
+        var framework = await db.Frameworks.Where(f => f.Id == cohort.FrameworkId).Select(f => new { f.Code, f.Version }).SingleAsync();
+        (FrameworkCode, FrameworkVersion) = (framework.Code, framework.Version);
+
+        var seminars = await db.Seminars.Where(s => s.CohortId == cohort.CohortId && s.HeldOn >= today)
+            .Select(s => new { s.HeldOn, s.LeadershipCompetencyId }).ToListAsync();
+        Deadlines = o.Campaigns
+            .SelectMany(c => new[]
+            {
+                c.OpensOn > today ? new Deadline(c.OpensOn, l["Ouverture de la campagne « {0} »", c.Name]) : null,
+                c.ClosesOn >= today ? new Deadline(c.ClosesOn, l["Clôture de la campagne « {0} »", c.Name]) : null,
+            })
+            .OfType<Deadline>()
+            .Concat(seminars.Select(s => new Deadline(s.HeldOn,
+                l["Séminaire de leadership : {0}", o.Competencies.FirstOrDefault(c => c.Id == s.LeadershipCompetencyId)?.Title ?? ""])))
+            .OrderBy(d => d.On)
+            .Take(5)
+            .ToList();
+
+        var culture = CultureInfo.CurrentUICulture;
+        var now = clock.GetUtcNow();
+        var objectives = o.Objectives.ToDictionary(x => x.Id, x => x.Code);
+        var campaigns = o.Campaigns.ToDictionary(c => c.Id, c => c.Name);
+        Activity = o.Evidence
+            .Select(e => (At: e.UpdatedAt, What: e.UpdatedAt > e.CreatedAt.AddMinutes(1)
+                ? l["Preuve modifiée : {0}", e.Title].Value
+                : l["Preuve ajoutée : {0}", e.Title].Value))
+            .Concat(o.Assessments.Where(a => a.ObjectiveId is not null && a.Level is not null).Select(a => (At: a.UpdatedAt,
+                What: l["Auto-évaluation de {0} ({1})", objectives.GetValueOrDefault(a.ObjectiveId!.Value, ""), campaigns.GetValueOrDefault(a.CampaignId, "")].Value)))
+            .OrderByDescending(x => x.At)
+            .Take(ActivityShown)
+            .Select(x => new ActivityItem(x.At, x.What, x.At.Humanize(now, culture)))
+            .ToList();
     }
 
-    public sealed record CohortRow(string Name, string Programme, string FrameworkCode, int FrameworkVersion, DateOnly StartsOn, DateOnly EndsOn);
+    public sealed record Deadline(DateOnly On, string What);
+    public sealed record ActivityItem(DateTimeOffset At, string What, string When);
 }

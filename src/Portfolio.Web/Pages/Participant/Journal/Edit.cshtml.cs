@@ -1,0 +1,142 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Data;
+using Portfolio.Core.Portfolios;
+using Portfolio.Core.Text;
+
+namespace Portfolio.Web.Pages.Participant.Journal;
+
+/// <summary>Writes or edits one reflection of the participant's own journal; a stale save never overwrites.</summary>
+public class EditModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public EntryInput Input { get; set; } = new();
+
+    public JournalTies Ties { get; private set; } = null!;
+    public bool IsNew { get; private set; }
+    public EntryInput? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        var cohort = await LoadAsync();
+        if (cohort is null)
+        {
+            return NotFound();
+        }
+        IsNew = id is null;
+        if (id is null)
+        {
+            Input = new EntryInput { WrittenOn = clock.Today() };
+            return Page();
+        }
+        var entry = await OwnEntryAsync(id.Value);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        Input = EntryInput.From(entry);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        var cohort = await LoadAsync();
+        if (cohort is null)
+        {
+            return NotFound();
+        }
+        IsNew = id is null;
+        var entry = id is null ? new JournalEntry(users.GetUserId(User)!, cohort.CohortId, clock.GetUtcNow()) : await OwnEntryAsync(id.Value);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        if (!Ties.IsPillar(Input.PillarId) || !Ties.IsSeminar(Input.LeadershipCompetencyId) || !Ties.IsObjective(Input.ObjectiveId))
+        {
+            ModelState.AddModelError(string.Empty, l["Choisissez un pilier, un séminaire ou un objectif de votre référentiel."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        entry.Write(Input.WrittenOn, Input.Title, Input.Body ?? "", Input.PillarId, Input.LeadershipCompetencyId, Input.ObjectiveId, Input.Visibility, clock.GetUtcNow());
+        if (id is null)
+        {
+            db.JournalEntries.Add(entry);
+        }
+        else
+        {
+            db.Entry(entry).Property(e => e.RowVersion).OriginalValue = Input.RowVersion;
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var stored = await db.JournalEntries.AsNoTracking().SingleAsync(j => j.Id == entry.Id);
+            Conflict = EntryInput.From(stored);
+            ModelState.Remove("Input.RowVersion");
+            Input.RowVersion = stored.RowVersion;
+            return Page();
+        }
+        TempData["Message"] = l["Réflexion enregistrée."].Value;
+        return RedirectToPage("Index");
+    }
+
+    private async Task<ParticipantCohort?> LoadAsync()
+    {
+        var cohort = await ParticipantCohort.FindAsync(db, users.GetUserId(User)!);
+        if (cohort is not null)
+        {
+            Ties = await JournalTies.LoadAsync(db, cohort.FrameworkId);
+        }
+        return cohort;
+    }
+
+    private Task<JournalEntry?> OwnEntryAsync(int id)
+    {
+        var userId = users.GetUserId(User);
+        return db.JournalEntries.SingleOrDefaultAsync(j => j.Id == id && j.OwnerId == userId);
+    }
+
+    public sealed class EntryInput
+    {
+        [Display(Name = "Date")]
+        public DateOnly WrittenOn { get; set; }
+
+        [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
+        [StringLength(300, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [Display(Name = "Titre")]
+        public string Title { get; set; } = "";
+
+        [StringLength(50000, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [Display(Name = "Réflexion")]
+        public string? Body { get; set; }
+
+        [Display(Name = "Pilier")]
+        public int? PillarId { get; set; }
+
+        [Display(Name = "Séminaire de leadership")]
+        public int? LeadershipCompetencyId { get; set; }
+
+        [Display(Name = "Objectif")]
+        public int? ObjectiveId { get; set; }
+
+        public Visibility Visibility { get; set; } = Visibility.Private;
+
+        public uint RowVersion { get; set; }
+
+        public static EntryInput From(JournalEntry e) => new()
+        {
+            WrittenOn = e.WrittenOn, Title = e.Title, Body = e.Body, PillarId = e.PillarId, LeadershipCompetencyId = e.LeadershipCompetencyId,
+            ObjectiveId = e.ObjectiveId, Visibility = e.Visibility, RowVersion = e.RowVersion,
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Data;
+using Portfolio.Core.Portfolios;
+
+namespace Portfolio.Web.Pages.Participant.Journal;
+
+public class IndexModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+{
+    public bool Enrolled { get; private set; }
+    public IReadOnlyList<EntryView> Entries { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var userId = users.GetUserId(User)!;
+        var cohort = await ParticipantCohort.FindAsync(db, userId);
+        Enrolled = cohort is not null;
+        if (cohort is null)
+        {
+            return;
+        }
+        var ties = await JournalTies.LoadAsync(db, cohort.FrameworkId);
+        var entries = await db.JournalEntries.Where(j => j.OwnerId == userId)
+            .OrderByDescending(j => j.WrittenOn).ThenByDescending(j => j.Id)
+            .Select(j => new { j.Id, j.WrittenOn, j.Title, j.Body, j.PillarId, j.LeadershipCompetencyId, j.ObjectiveId, j.Visibility })
+            .ToListAsync();
+        Entries = entries.Select(j => new EntryView(j.Id, j.WrittenOn, j.Title, j.Body, ties.Describe(j.PillarId, j.LeadershipCompetencyId, j.ObjectiveId), j.Visibility)).ToList();
+    }
+
+    public sealed record EntryView(int Id, DateOnly WrittenOn, string Title, string Body, string? Tie, Visibility Visibility);
+}

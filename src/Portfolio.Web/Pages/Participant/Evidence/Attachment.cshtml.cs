@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Data;
+using Portfolio.Core.Storage;
+
+namespace Portfolio.Web.Pages.Participant.Evidence;
+
+/// <summary>
+/// Downloads an attachment of one's own evidence, streamed from PostgreSQL. Served as a download (Content-Disposition:
+/// attachment) with the type the server chose when it checked the file, never the one the browser sent.
+/// </summary>
+public class AttachmentModel(PortfolioDb db, FileStore files, UserManager<AppUser> users) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var userId = users.GetUserId(User)!;
+        var attachment = await db.Attachments.Where(a => a.Id == id && a.Evidence.OwnerId == userId)
+            .Select(a => new { a.FileName, a.ContentType, a.StoredFileId })
+            .SingleOrDefaultAsync();
+        if (attachment is null)
+        {
+            return NotFound();
+        }
+        var content = await files.OpenReadAsync(attachment.StoredFileId, HttpContext.RequestAborted);
+        return File(content, attachment.ContentType, fileDownloadName: attachment.FileName);
+    }
+}

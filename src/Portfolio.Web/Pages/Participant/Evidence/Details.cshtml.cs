@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Data;
+using Portfolio.Core.Portfolios;
+
+namespace Portfolio.Web.Pages.Participant.Evidence;
+
+/// <summary>One of the participant's evidence items: what it says, its tags, links, attachments and earlier versions.</summary>
+public class DetailsModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+{
+    public Item Evidence { get; private set; } = null!;
+    public EvidenceCatalogue Catalogue { get; private set; } = null!;
+    public IReadOnlyList<string> SharedWith { get; private set; } = [];
+    public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
+    public IReadOnlyList<RevisionRow> Revisions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var userId = users.GetUserId(User)!;
+        var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.OwnerId == userId);
+        if (evidence is null)
+        {
+            return NotFound();
+        }
+        var frameworkId = await db.Cohorts.Where(c => c.Id == evidence.CohortId).Select(c => c.FrameworkId).SingleAsync();
+        var item = new Item(evidence.Id, evidence.Content, evidence.CreatedAt, evidence.UpdatedAt);
+        Evidence = item;
+        Catalogue = await EvidenceCatalogue.LoadAsync(db, frameworkId);
+        if (item.Content.SharedWithUserIds.Length > 0)
+        {
+            SharedWith = await db.Users.Where(u => item.Content.SharedWithUserIds.Contains(u.Id))
+                .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).Select(u => u.FirstName + " " + u.LastName).ToListAsync();
+        }
+        Attachments = await db.Attachments.Where(a => a.EvidenceId == id).OrderBy(a => a.UploadedAt).ThenBy(a => a.Id)
+            .Select(a => new AttachmentRow(a.Id, a.FileName, a.Length, a.UploadedAt)).ToListAsync();
+        var revisions = await db.EvidenceRevisions.Where(r => r.EvidenceId == id).OrderByDescending(r => r.SavedAt).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.SavedAt, r.Snapshot }).ToListAsync();
+        Revisions = revisions.Select(r => new RevisionRow(r.Id, r.SavedAt, HistoryModel.TitleOf(r.Snapshot))).ToList();
+        return Page();
+    }
+
+    public sealed record Item(int Id, EvidenceContent Content, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    public sealed record AttachmentRow(int Id, string FileName, long Length, DateTimeOffset UploadedAt);
+    public sealed record RevisionRow(int Id, DateTimeOffset SavedAt, string Title);
+}

@@ -1,0 +1,391 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Data;
+using Portfolio.Core.Portfolios;
+using Portfolio.Core.Storage;
+using Portfolio.Core.Text;
+using EvidenceItem = Portfolio.Core.Portfolios.Evidence;
+
+namespace Portfolio.Web.Pages.Participant.Evidence;
+
+/// <summary>
+/// Creates (no id) or edits an evidence item with its tags, links, visibility and new attachments. Every file is checked
+/// (type by extension and content, size) before anything is stored; files and item are then stored in one transaction,
+/// so a refused file or a stale form stores nothing and keeps what the person typed.
+/// </summary>
+// The body may hold several attachments: the page decides what is too large, with a message, not the server's default.
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> users, TimeProvider clock, IConfiguration configuration,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public const long MaxRequestBytes = 100L * 1024 * 1024;
+    public const long DefaultMaxAttachmentBytes = 20L * 1024 * 1024;
+    public const string MaxBytesSetting = "Portfolio:Attachments:MaxBytes";
+    private const int MinLinkRows = 3;
+
+    [BindProperty]
+    public EvidenceInput Input { get; set; } = new();
+
+    [BindProperty]
+    [Display(Name = "Pièces jointes")]
+    public List<IFormFile> Files { get; set; } = [];
+
+    public int? Id { get; private set; }
+    public bool NotEnrolled { get; private set; }
+    public EvidenceCatalogue Catalogue { get; private set; } = null!;
+    public IReadOnlyList<Peer> Peers { get; private set; } = [];
+    public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
+    public Stored? Conflict { get; private set; }
+    public bool FilesRefused { get; private set; }
+
+    public long MaxAttachmentBytes => configuration.GetValue(MaxBytesSetting, DefaultMaxAttachmentBytes);
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        var userId = users.GetUserId(User)!;
+        int cohortId;
+        if (id is null)
+        {
+            var cohort = await ParticipantCohort.FindAsync(db, userId);
+            if (cohort is null)
+            {
+                NotEnrolled = true;
+                return Page();
+            }
+            cohortId = cohort.CohortId;
+            Input = new EvidenceInput { OccurredOn = clock.Today() };
+        }
+        else
+        {
+            var evidence = await db.Evidence.AsNoTracking().Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id && e.OwnerId == userId);
+            if (evidence is null)
+            {
+                return NotFound();
+            }
+            Id = id;
+            cohortId = evidence.CohortId;
+            Input = EvidenceInput.From(evidence);
+            Attachments = ToRows(evidence.Attachments);
+        }
+        await LoadChoicesAsync(cohortId, userId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        var userId = users.GetUserId(User)!;
+        EvidenceItem? evidence = null;
+        int cohortId;
+        if (id is null)
+        {
+            var cohort = await ParticipantCohort.FindAsync(db, userId);
+            if (cohort is null)
+            {
+                NotEnrolled = true;
+                return Page();
+            }
+            cohortId = cohort.CohortId;
+        }
+        else
+        {
+            evidence = await db.Evidence.Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id && e.OwnerId == userId);
+            if (evidence is null)
+            {
+                return NotFound();
+            }
+            Id = id;
+            cohortId = evidence.CohortId;
+            Attachments = ToRows(evidence.Attachments);
+        }
+        await LoadChoicesAsync(cohortId, userId);
+
+        var content = Validate();
+        var accepted = CheckFiles();
+        if (content is null || accepted is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow();
+        // File chunks go through FileStore on the DbContext's connection: one transaction makes them and the item one save.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (evidence is null)
+        {
+            evidence = new EvidenceItem(userId, cohortId, content, now);
+            db.Evidence.Add(evidence);
+        }
+        else
+        {
+            // The version the form was loaded with: if the item changed since, SaveChanges refuses.
+            db.Entry(evidence).Property(e => e.RowVersion).OriginalValue = Input.RowVersion;
+            evidence.Edit(content, now);
+        }
+        try
+        {
+            foreach (var file in accepted)
+            {
+                await using var stream = file.File.OpenReadStream();
+                var stored = await files.SaveAsync(stream, MaxAttachmentBytes);
+                evidence.Attach(file.Name, file.ContentType, stored.Length, stored.Id, now);
+            }
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch (FileTooLargeException)
+        {
+            // Only when a file grew between the check and the copy; nothing of this save is kept.
+            await transaction.RollbackAsync();
+            FilesRefused = true;
+            ModelState.AddModelError(nameof(Files), l["Un fichier dépasse la taille maximale de {0}.", EvidenceText.Size(l, MaxAttachmentBytes)]);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            var current = await db.Evidence.AsNoTracking().Where(e => e.Id == id && e.OwnerId == userId)
+                .Select(e => new { e.Title, e.Description, e.Reflection, e.UpdatedAt, e.RowVersion })
+                .SingleOrDefaultAsync();
+            if (current is null)
+            {
+                return NotFound();
+            }
+            Conflict = new Stored(current.Title, current.Description, current.Reflection, current.UpdatedAt);
+            FilesRefused = accepted.Count > 0;
+            // Keep what the person typed, but arm the form with the current version so a second save is deliberate.
+            ModelState.Remove("Input.RowVersion");
+            Input.RowVersion = current.RowVersion;
+            return Page();
+        }
+        TempData["Message"] = id is null ? l["La preuve a été enregistrée."].Value : l["Les modifications ont été enregistrées."].Value;
+        return RedirectToPage("Details", new { id = evidence.Id });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAttachmentAsync(int id, int attachmentId)
+    {
+        var userId = users.GetUserId(User)!;
+        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.EvidenceId == id && a.Evidence.OwnerId == userId);
+        if (attachment is null)
+        {
+            return NotFound();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Attachments.Remove(attachment);
+        await db.SaveChangesAsync();
+        await files.DeleteAsync(attachment.StoredFileId);
+        await transaction.CommitAsync();
+        TempData["Message"] = l["La pièce jointe « {0} » a été supprimée.", attachment.FileName].Value;
+        return RedirectToPage("Edit", new { id });
+    }
+
+    /// <summary>The rows of links to show: those typed, then empty ones to add more.</summary>
+    public IReadOnlyList<LinkInput> LinkRows()
+    {
+        var rows = Input.Links.ToList();
+        // Only trailing empty rows go: the others keep their index, which their error messages refer to.
+        while (rows.Count > 0 && string.IsNullOrWhiteSpace(rows[^1].Url) && string.IsNullOrWhiteSpace(rows[^1].Label))
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        rows.Add(new LinkInput());
+        while (rows.Count < MinLinkRows)
+        {
+            rows.Add(new LinkInput());
+        }
+        return rows;
+    }
+
+    private async Task LoadChoicesAsync(int cohortId, string userId)
+    {
+        var frameworkId = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.FrameworkId).SingleAsync();
+        Catalogue = await EvidenceCatalogue.LoadAsync(db, frameworkId);
+        Peers = await db.Enrolments.Where(e => e.CohortId == cohortId && e.UserId != userId)
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
+            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
+            .Select(u => new Peer(u.Id, u.FirstName + " " + u.LastName))
+            .ToListAsync();
+    }
+
+    /// <summary>
+    /// The content to save, keeping only tags of the item's framework and peers of its cohort; null (with messages) when
+    /// something must be corrected.
+    /// </summary>
+    private EvidenceContent? Validate()
+    {
+        var objectives = Input.ObjectiveIds.Where(Catalogue.Objectives.ContainsKey).Distinct().ToArray();
+        if (objectives.Length == 0)
+        {
+            ModelState.AddModelError("Input.ObjectiveIds", l["Cochez au moins un objectif de développement auquel cette preuve se rapporte."]);
+        }
+        var outcomes = new List<int>();
+        foreach (var outcomeId in Input.OutcomeIds.Distinct())
+        {
+            if (!Catalogue.Outcomes.TryGetValue(outcomeId, out var found))
+            {
+                continue;
+            }
+            if (objectives.Contains(found.Objective.Id))
+            {
+                outcomes.Add(outcomeId);
+            }
+            else
+            {
+                ModelState.AddModelError("Input.OutcomeIds", l["L'acquis {0} relève de l'objectif {1}, qui n'est pas coché : cochez cet objectif ou décochez l'acquis.", found.Outcome.Code, found.Objective.Code]);
+            }
+        }
+        var axes = Input.AxisIds.Where(Catalogue.AxisById.ContainsKey).ToArray();
+        var competencies = Input.LeadershipCompetencyIds.Where(Catalogue.CompetencyById.ContainsKey).ToArray();
+        var peerIds = Peers.Select(p => p.Id).ToHashSet();
+        var sharedWith = Input.Visibility == Visibility.NamedPeers ? Input.SharedWithUserIds.Where(peerIds.Contains).ToArray() : [];
+        if (Input.Visibility == Visibility.NamedPeers && sharedWith.Length == 0)
+        {
+            ModelState.AddModelError("Input.SharedWithUserIds", l["Choisissez au moins une personne de votre promotion avec qui partager cette preuve."]);
+        }
+        var links = new List<EvidenceLink>();
+        for (var i = 0; i < Input.Links.Count; i++)
+        {
+            var link = Input.Links[i];
+            if (string.IsNullOrWhiteSpace(link.Url))
+            {
+                if (!string.IsNullOrWhiteSpace(link.Label))
+                {
+                    ModelState.AddModelError($"Input.Links[{i}].Url", l["Le lien « {0} » n'a pas d'adresse.", link.Label.Trim()]);
+                }
+                continue;
+            }
+            var url = link.Url.Trim();
+            if (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                ModelState.AddModelError($"Input.Links[{i}].Url", l["L'adresse « {0} » n'est pas un lien web valide : elle doit commencer par http:// ou https://.", url]);
+                continue;
+            }
+            links.Add(new EvidenceLink(uri.AbsoluteUri, link.Label?.Trim() ?? ""));
+        }
+        if (!ModelState.IsValid || Input.OccurredOn is null)
+        {
+            return null;
+        }
+        return new EvidenceContent(Input.Title, Input.OccurredOn.Value, Input.Kind, Input.Description ?? "", Input.Reflection ?? "", Input.Visibility,
+            objectives, [.. outcomes], axes, competencies, sharedWith, [.. links]);
+    }
+
+    /// <summary>Checks every file before any is stored; null (with a message per refused file) when one is refused.</summary>
+    private List<AcceptedFile>? CheckFiles()
+    {
+        var accepted = new List<AcceptedFile>();
+        var max = MaxAttachmentBytes;
+        foreach (var file in Files.Where(f => f.Length > 0 || f.FileName.Length > 0))
+        {
+            var name = FileTypes.CleanName(file.FileName);
+            if (file.Length == 0)
+            {
+                ModelState.AddModelError(nameof(Files), l["Le fichier « {0} » est vide.", name]);
+                continue;
+            }
+            if (file.Length > max)
+            {
+                ModelState.AddModelError(nameof(Files), l["Le fichier « {0} » est trop volumineux ({1}) : la taille maximale est de {2}.",
+                    name, EvidenceText.Size(l, file.Length), EvidenceText.Size(l, max)]);
+                continue;
+            }
+            using var stream = file.OpenReadStream();
+            var contentType = FileTypes.Check(name, stream);
+            if (contentType is null)
+            {
+                ModelState.AddModelError(nameof(Files), l["Le fichier « {0} » n'est pas d'un type accepté : son extension ou son contenu ne correspond pas à un format autorisé ({1}).",
+                    name, AcceptedExtensions]);
+                continue;
+            }
+            accepted.Add(new AcceptedFile(file, name, contentType));
+        }
+        if (accepted.Count == Files.Count(f => f.Length > 0 || f.FileName.Length > 0))
+        {
+            return accepted;
+        }
+        FilesRefused = true;
+        return null;
+    }
+
+    public static string AcceptedExtensions => string.Join(", ", FileTypes.Extensions.Order());
+
+    private static List<AttachmentRow> ToRows(IEnumerable<Attachment> attachments) =>
+        attachments.OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).Select(a => new AttachmentRow(a.Id, a.FileName, a.Length)).ToList();
+
+    private sealed record AcceptedFile(IFormFile File, string Name, string ContentType);
+
+    public sealed record Peer(string Id, string Name);
+    public sealed record AttachmentRow(int Id, string FileName, long Length);
+    public sealed record Stored(string Title, string Description, string Reflection, DateTimeOffset UpdatedAt);
+
+    public sealed class EvidenceInput
+    {
+        [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
+        [StringLength(300, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [Display(Name = "Titre")]
+        public string Title { get; set; } = "";
+
+        [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
+        [Display(Name = "Date")]
+        public DateOnly? OccurredOn { get; set; }
+
+        [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
+        [Display(Name = "Type de preuve")]
+        public EvidenceKind Kind { get; set; } = EvidenceKind.ProfessionalSituation;
+
+        [StringLength(50000, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [Display(Name = "Description")]
+        public string? Description { get; set; }
+
+        [StringLength(50000, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [Display(Name = "Réflexion")]
+        public string? Reflection { get; set; }
+
+        public List<int> ObjectiveIds { get; set; } = [];
+        public List<int> OutcomeIds { get; set; } = [];
+        public List<int> AxisIds { get; set; } = [];
+        public List<int> LeadershipCompetencyIds { get; set; } = [];
+
+        [Display(Name = "Visibilité")]
+        public Visibility Visibility { get; set; } = Visibility.Private;
+
+        [Display(Name = "Pairs avec qui partager")]
+        public List<string> SharedWithUserIds { get; set; } = [];
+
+        public List<LinkInput> Links { get; set; } = [];
+
+        public uint RowVersion { get; set; }
+
+        public static EvidenceInput From(EvidenceItem e) => new()
+        {
+            Title = e.Title,
+            OccurredOn = e.OccurredOn,
+            Kind = e.Kind,
+            Description = e.Description,
+            Reflection = e.Reflection,
+            ObjectiveIds = [.. e.ObjectiveIds],
+            OutcomeIds = [.. e.OutcomeIds],
+            AxisIds = [.. e.AxisIds],
+            LeadershipCompetencyIds = [.. e.LeadershipCompetencyIds],
+            Visibility = e.Visibility,
+            SharedWithUserIds = [.. e.SharedWithUserIds],
+            Links = [.. e.Links.Select(link => new LinkInput { Url = link.Url, Label = link.Label })],
+            RowVersion = e.RowVersion,
+        };
+    }
+
+    public sealed class LinkInput
+    {
+        [Display(Name = "Adresse du lien")]
+        public string? Url { get; set; }
+
+        [StringLength(200, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [Display(Name = "Libellé du lien")]
+        public string? Label { get; set; }
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Localization;
+using Portfolio.Core.Portfolios;
+
+namespace Portfolio.Web.Pages.Participant.Evidence;
+
+/// <summary>How the evidence pages name kinds, visibilities, sizes and moments (French keys, translated by the localiser).</summary>
+public static class EvidenceText
+{
+    private static readonly TimeZoneInfo Brussels = FindBrussels();
+
+    public static readonly EvidenceKind[] Kinds = Enum.GetValues<EvidenceKind>();
+
+    public static string KindLabel(IStringLocalizer l, EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.ProfessionalSituation => l["Situation professionnelle"],
+        EvidenceKind.Production => l["Production"],
+        EvidenceKind.Seminar => l["Séminaire"],
+        EvidenceKind.FieldVisit => l["Visite de terrain"],
+        EvidenceKind.CaseStudy => l["Étude de cas"],
+        EvidenceKind.Reading => l["Lecture"],
+        EvidenceKind.FeedbackReceived => l["Feedback reçu"],
+        _ => l["Autre"],
+    };
+
+    public static string VisibilityLabel(IStringLocalizer l, Visibility visibility) => visibility switch
+    {
+        Visibility.Group => l["Mon groupe d'intervision"],
+        Visibility.NamedPeers => l["Pairs nommés"],
+        _ => l["Privée"],
+    };
+
+    /// <summary>A file size as people read it: "820 octets", "12,5 Ko", "1,2 Mo".</summary>
+    public static string Size(IStringLocalizer l, long bytes) => bytes switch
+    {
+        < 1024 => l["{0} octets", bytes],
+        < 1024 * 1024 => l["{0} Ko", (bytes / 1024.0).ToString("0.#")],
+        _ => l["{0} Mo", (bytes / 1024.0 / 1024.0).ToString("0.#")],
+    };
+
+    /// <summary>A moment as the programme lives it (Brussels), whatever the server's zone.</summary>
+    public static string Moment(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Brussels).ToString("g");
+
+    private static TimeZoneInfo FindBrussels()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Data;
+using Portfolio.Core.Portfolios;
+
+namespace Portfolio.Web.Pages.Participant.Evidence;
+
+/// <summary>
+/// The participant's evidence, newest first, 50 a page, filtered by objective, axis, kind, period and words (PostgreSQL
+/// full-text search in French, so "négociation" finds "négociations"). A fixed number of queries whatever the volume.
+/// </summary>
+public class IndexModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Objective { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Axis { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public EvidenceKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    /// <summary>Not "page": Razor Pages keeps that route value for the page path.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public ParticipantCohort? Cohort { get; private set; }
+    public EvidenceCatalogue Catalogue { get; private set; } = null!;
+    public IReadOnlyList<Row> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool Filtered => Objective is not null || Axis is not null || Kind is not null || From is not null || To is not null || !string.IsNullOrWhiteSpace(Q);
+
+    public async Task OnGetAsync()
+    {
+        var userId = users.GetUserId(User)!;
+        Cohort = await ParticipantCohort.FindAsync(db, userId);
+        if (Cohort is null)
+        {
+            return;
+        }
+        Catalogue = await EvidenceCatalogue.LoadAsync(db, Cohort.FrameworkId);
+
+        var query = db.Evidence.Where(e => e.OwnerId == userId && e.CohortId == Cohort.CohortId);
+        if (Objective is { } objective)
+        {
+            query = query.Where(e => e.ObjectiveIds.Contains(objective));
+        }
+        if (Axis is { } axis)
+        {
+            query = query.Where(e => e.AxisIds.Contains(axis));
+        }
+        if (Kind is { } kind)
+        {
+            query = query.Where(e => e.Kind == kind);
+        }
+        if (From is { } from)
+        {
+            query = query.Where(e => e.OccurredOn >= from);
+        }
+        if (To is { } to)
+        {
+            query = query.Where(e => e.OccurredOn <= to);
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var words = Q.Trim();
+            query = query.Where(e => e.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("french", words)));
+        }
+
+        Total = await query.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Items = await query
+            .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => new Row(e.Id, e.Title, e.OccurredOn, e.Kind, e.ObjectiveIds, e.Attachments.Count, e.Visibility))
+            .ToListAsync();
+    }
+
+    /// <summary>The current filters as query values, for the pages' links.</summary>
+    public Dictionary<string, string> RouteFor(int pageNumber)
+    {
+        var values = new Dictionary<string, string>();
+        void Add(string key, object? value)
+        {
+            if (value is not null && value.ToString() is { Length: > 0 } text)
+            {
+                values[key] = text;
+            }
+        }
+        Add("objective", Objective);
+        Add("axis", Axis);
+        Add("kind", Kind);
+        Add("from", From?.ToString("yyyy-MM-dd"));
+        Add("to", To?.ToString("yyyy-MM-dd"));
+        Add("q", Q?.Trim());
+        values["pageNumber"] = pageNumber.ToString();
+        return values;
+    }
+
+    public sealed record Row(int Id, string Title, DateOnly OccurredOn, EvidenceKind Kind, int[] ObjectiveIds, int Attachments, Visibility Visibility);
+}

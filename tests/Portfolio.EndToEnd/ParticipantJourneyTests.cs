@@ -1,0 +1,139 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portfolio.Core.Accounts;
+using Portfolio.EndToEnd.Infrastructure;
+using Portfolio.Tests.Portfolios;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portfolio.EndToEnd;
+
+public sealed class ParticipantJourneyTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output), IDisposable
+{
+    private const string Email = "amelie.dupont@exemple.be";
+    private readonly string folder = Directory.CreateTempSubdirectory("portfolio-e2e-").FullName;
+
+    /// <summary>A small but valid one-page PDF.</summary>
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+    [Fact]
+    public async Task Participant_self_assesses_and_logs_evidence()
+    {
+        await ArrangeParticipantAsync();
+        var page = Page;
+        var portfolio = page.GetByRole(AriaRole.Navigation, new() { Name = "Mon portfolio" });
+
+        await SignInAsync();
+        await page.GotoAsync("/Participant");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mon portfolio");
+        await Expect(page.Locator("#campaign-completion")).ToHaveTextAsync("0 / 22 objectifs auto-évalués");
+        await CheckAccessibilityAsync();
+
+        // The baseline campaign, three objectives in a row with "save and next".
+        await portfolio.GetByRole(AriaRole.Link, new() { Name = "Auto-évaluation", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Assessments"));
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "P1.1 — Affirmer les finalités du service public et ses enjeux éthiques" }).ClickAsync();
+        var levels = new[] { "Maîtrisé", "En développement", "Expert" };
+        for (var i = 0; i < 3; i++)
+        {
+            await page.WaitForURLAsync(new Regex("/Participant/Assessments/Edit"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"P1.{i + 1}");
+            await page.GetByRole(AriaRole.Radio, new() { Name = levels[i] }).CheckAsync();
+            await page.GetByLabel("Justification").FillAsync($"Dans mon service, j'ai mené le projet n°{i + 1} avec **l'équipe**.");
+            // The first learning outcome of the objective is acquired.
+            await page.Locator("fieldset").Filter(new() { Has = page.Locator("legend", new() { HasTextRegex = new Regex(@"^\s*P1\.\d\.1 —") }) })
+                .Locator("input[value=Acquired]").CheckAsync();
+            if (i == 0)
+            {
+                await CheckAccessibilityAsync();
+            }
+            await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et objectif suivant" }).ClickAsync();
+        }
+        await page.WaitForURLAsync(new Regex("/Participant/Assessments/Edit"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("P1.4");
+
+        // An evidence item with a PDF, tagged to two objectives and one axis.
+        await portfolio.GetByRole(AriaRole.Link, new() { Name = "Preuves", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Evidence"));
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une preuve" }).First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Evidence/Edit"));
+        await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Note stratégique au comité de direction");
+        await page.GetByLabel("Description", new() { Exact = true }).FillAsync("Une note de **cinq pages** sur la stratégie numérique.");
+        await page.GetByLabel("Réflexion", new() { Exact = true }).FillAsync("J'ai appris à articuler vision et contraintes budgétaires.");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "P1.3 Planifier la stratégie et piloter la performance" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "P1.4 Gérer le numérique et ses enjeux dans le cadre de la gouvernance publique" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "A1 Les enjeux de la transformation numérique et de l'e-gouvernance" }).CheckAsync();
+        var pdf = Path.Combine(folder, "note-strategique.pdf");
+        await File.WriteAllBytesAsync(pdf, Pdf);
+        await page.GetByLabel("Ajouter des fichiers").SetInputFilesAsync(pdf);
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Evidence/Details/\\d+"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Note stratégique au comité de direction");
+        var attachment = page.GetByRole(AriaRole.Link, new() { Name = "note-strategique.pdf" });
+        await Expect(attachment).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+
+        // The attachment comes back byte for byte.
+        var download = await page.RunAndWaitForDownloadAsync(() => attachment.ClickAsync());
+        Assert.Equal("note-strategique.pdf", download.SuggestedFilename);
+        var saved = Path.Combine(folder, "downloaded.pdf");
+        await download.SaveAsAsync(saved);
+        Assert.Equal(Pdf, await File.ReadAllBytesAsync(saved));
+
+        // The matrix shows the levels and the evidence.
+        await portfolio.GetByRole(AriaRole.Link, new() { Name = "Matrice", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Matrix"));
+        var p11 = page.Locator("tr[data-objective='P1.1']");
+        await Expect(p11.Locator("td").Nth(1)).ToContainTextAsync("Maîtrisé");
+        var p13 = page.Locator("tr[data-objective='P1.3']");
+        await Expect(p13.Locator("td").Nth(1)).ToContainTextAsync("Expert");
+        await Expect(p13.Locator("td").Nth(2)).ToHaveTextAsync("1");
+        await Expect(page.Locator("tr[data-objective='P1.4'] td").Nth(2)).ToHaveTextAsync("1");
+        await Expect(page.Locator("#axis-matrix tbody tr").Nth(2).Locator("td").First).ToHaveTextAsync("1");
+        await CheckAccessibilityAsync();
+
+        // The progression shows the baseline.
+        await portfolio.GetByRole(AriaRole.Link, new() { Name = "Progression", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Progression"));
+        await Expect(page.Locator("#history-table tbody tr").Nth(1).Locator("td").First).ToHaveTextAsync("2 — En développement");
+        await Expect(page.Locator("#radar-table tbody tr").First.Locator("td").First).ToHaveTextAsync("3,0");
+        await Expect(page.Locator("canvas#radar")).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+
+        await page.GotoAsync("/Participant");
+        await Expect(page.Locator("#campaign-completion")).ToHaveTextAsync("3 / 22 objectifs auto-évalués");
+        await Expect(page.Locator("#recent-activity")).ToContainTextAsync("Preuve ajoutée : Note stratégique au comité de direction");
+    }
+
+    private async Task ArrangeParticipantAsync()
+    {
+        var cohortId = await Fixture.CreateCohortWithCampaignsAsync();
+        await using var scope = Fixture.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var participant = AppUser.Create(Email, "Amélie", "Dupont", "Service public de Wallonie");
+        Assert.True((await users.CreateAsync(participant, Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(participant, Roles.Participant)).Succeeded);
+        await Fixture.EnrolAsync(cohortId, participant.Id);
+    }
+
+    private async Task SignInAsync()
+    {
+        var page = Page;
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(Email);
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

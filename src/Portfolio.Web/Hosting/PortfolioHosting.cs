@@ -9,7 +9,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Exports;
 using Portfolio.Core.Storage;
+using Portfolio.Web.Jobs;
 
 namespace Portfolio.Web.Hosting;
 
@@ -59,6 +61,10 @@ public static class PortfolioHosting
         });
         services.AddScoped<CohortEnrolment>();
         services.AddScoped<FileStore>();
+        services.AddScoped<PortfolioExport>();
+        services.AddScoped<JobRuns>();
+        services.AddScoped<PortfolioExportJob>();
+        services.AddScoped<ArtifactCleanup>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -83,6 +89,7 @@ public static class PortfolioHosting
         if (settings.RunsWorker)
         {
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+            services.AddHostedService<RecurringJobs>();
         }
     }
 

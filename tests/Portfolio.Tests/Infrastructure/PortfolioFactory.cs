@@ -1,8 +1,11 @@
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Portfolio.Core.Data;
 using Portfolio.Web.Hosting;
@@ -74,6 +77,9 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
         await DatabaseSetup.LoadAsync(Services, withDemoData: false);
+        // Hangfire logs through one process-wide provider that every test host replaces with its own: take it back, so
+        // that a disposed second host (see PlatformTests) cannot break this host's jobs.
+        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(Services.GetRequiredService<ILoggerFactory>()));
         Commands.Reset();
     }
 

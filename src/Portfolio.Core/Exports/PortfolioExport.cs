@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
+using Portfolio.Core.Portfolios;
+using Portfolio.Core.Storage;
+using Portfolio.Core.Text;
+
+namespace Portfolio.Core.Exports;
+
+/// <summary>The export cannot be made for a reason the person can act on; its message is French, shown as is.</summary>
+public sealed class ExportRefusedException(string message) : InvalidOperationException(message);
+
+/// <summary>
+/// A participant's whole portfolio as a ZIP: a readable <c>index.html</c>, the same data as <c>portfolio.json</c>, and
+/// every attachment byte for byte under <c>attachments/{evidenceId}/{fileName}</c>. The archive is streamed into the
+/// output (a <see cref="StoredFileWriter"/> in practice): neither the archive nor an attachment is ever whole in memory.
+/// </summary>
+public sealed class PortfolioExport(PortfolioDb db, FileStore files, TimeProvider clock)
+{
+    public const string ContentType = "application/zip";
+
+    /// <summary>Shipped with the application (the Web project copies templates/** next to its binaries).</summary>
+    public static string TemplatePath => Path.Combine(AppContext.BaseDirectory, "templates", "exports", "portfolio.html.scriban");
+
+    /// <summary>Step labels are stored in French and translated where they are shown; writing them L["..."] lets the translation scan find them.</summary>
+    private static readonly FrenchText L = new();
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // The file is read by people too: accents and apostrophes stay as written. Relaxed escaping is safe here because
+        // this JSON is a file of its own, never embedded in an HTML page.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Writes the archive into <paramref name="output"/>, reporting progress (0-95) as it goes.</summary>
+    /// <returns>The file name to offer for download, such as <c>portfolio-prenom-nom-2026-11-23.zip</c>.</returns>
+    public async Task<string> WriteAsync(string participantId, Stream output, Func<int, string, CancellationToken, Task> report, CancellationToken cancellationToken)
+    {
+        await report(0, L["Chargement du portfolio"], cancellationToken);
+        var data = await LoadAsync(participantId, cancellationToken);
+        await report(10, L["Rédaction de la page de consultation et des données"], cancellationToken);
+
+        await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken))
+        {
+            var html = PortfolioPageBuilder.Render(data, await File.ReadAllTextAsync(TemplatePath, cancellationToken));
+            await WriteTextAsync(zip, "index.html", html, cancellationToken);
+            await using (var entry = await zip.CreateEntry("portfolio.json", CompressionLevel.Optimal).OpenAsync(cancellationToken))
+            {
+                await JsonSerializer.SerializeAsync(entry, PortfolioJson.From(data), Json, cancellationToken);
+            }
+            await report(20, L["Copie des pièces jointes"], cancellationToken);
+
+            var total = Math.Max(1, data.Evidence.Sum(e => e.Attachments.Sum(a => a.Length)));
+            long copied = 0;
+            var buffer = new byte[81920];
+            foreach (var attachment in data.Evidence.SelectMany(e => e.Attachments))
+            {
+                await using var source = await files.OpenReadAsync(attachment.StoredFileId, cancellationToken);
+                await using var entry = await zip.CreateEntry(attachment.ZipPath, CompressionFor(attachment.ContentType)).OpenAsync(cancellationToken);
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    await entry.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    copied += read;
+                    await report(20 + (int)(70 * copied / total), L["Copie des pièces jointes"], cancellationToken);
+                }
+            }
+            await report(90, L["Finalisation de l'archive"], cancellationToken);
+        }
+        await report(95, L["Finalisation de l'archive"], cancellationToken);
+        return FileName(data.Person, data.GeneratedOn);
+    }
+
+    /// <summary>Already-compressed formats gain nothing from deflate; text does.</summary>
+    private static CompressionLevel CompressionFor(string contentType) =>
+        contentType.StartsWith("text/", StringComparison.Ordinal) ? CompressionLevel.Optimal : CompressionLevel.NoCompression;
+
+    private static async Task WriteTextAsync(ZipArchive zip, string name, string text, CancellationToken cancellationToken)
+    {
+        await using var entry = await zip.CreateEntry(name, CompressionLevel.Optimal).OpenAsync(cancellationToken);
+        await using var writer = new StreamWriter(entry, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        await writer.WriteAsync(text.AsMemory(), cancellationToken);
+    }
+
+    /// <summary>"portfolio-prenom-nom-2026-11-23.zip": ASCII only, so that every system and mail client keeps it.</summary>
+    public static string FileName(PersonData person, DateOnly day)
+    {
+        var slug = Slug($"{person.FirstName} {person.LastName}");
+        return $"portfolio-{(slug.Length > 0 ? slug + "-" : "")}{day:yyyy-MM-dd}.zip";
+    }
+
+    private static string Slug(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+        var slug = builder.ToString().Trim('-');
+        return slug.Length > 60 ? slug[..60].Trim('-') : slug;
+    }
+
+    /// <summary>Everything the archive shows, in a fixed number of queries whatever the size of the portfolio.</summary>
+    private async Task<PortfolioData> LoadAsync(string participantId, CancellationToken cancellationToken)
+    {
+        var person = await db.Users.Where(u => u.Id == participantId)
+            .Select(u => new PersonData(u.FirstName, u.LastName, u.Email ?? "", u.Organisation))
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new ExportRefusedException(L["Ce compte n'existe plus."]);
+        var enrolment = await ParticipantCohort.FindAsync(db, participantId, cancellationToken)
+            ?? throw new ExportRefusedException(L["Vous n'êtes inscrit·e dans aucune promotion."]);
+        var cohort = await db.Cohorts.Where(c => c.Id == enrolment.CohortId)
+            .Select(c => new CohortData(c.Name, c.Programme.Title, c.StartsOn, c.EndsOn, c.Framework.Code, c.Framework.Version))
+            .SingleAsync(cancellationToken);
+        var framework = await db.Frameworks.AsNoTracking().LoadWholeAsync(cohort.FrameworkCode, cohort.FrameworkVersion, cancellationToken)
+            ?? throw new InvalidOperationException($"Framework {cohort.FrameworkCode} v{cohort.FrameworkVersion} is missing.");
+
+        var campaigns = await db.Campaigns.Where(c => c.CohortId == enrolment.CohortId)
+            .OrderBy(c => c.Position).ThenBy(c => c.OpensOn)
+            .Select(c => new CampaignData(c.Id, c.Name, c.Position, c.OpensOn, c.ClosesOn))
+            .ToListAsync(cancellationToken);
+        var assessments = await db.SelfAssessments
+            .Where(a => a.ParticipantId == participantId && a.Campaign.CohortId == enrolment.CohortId)
+            .OrderBy(a => a.Campaign.Position).ThenBy(a => a.Id)
+            .Select(a => new AssessmentData(a.Id, a.CampaignId, a.ObjectiveId, a.LeadershipCompetencyId, a.Level, a.Justification,
+                a.Outcomes.Select(o => new OutcomeStateData(o.LearningOutcomeId, o.State)).ToList(), a.EvidenceIds, a.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        var evidence = await db.Evidence.AsNoTracking()
+            .Where(e => e.OwnerId == participantId && e.CohortId == enrolment.CohortId)
+            .OrderBy(e => e.OccurredOn).ThenBy(e => e.Id)
+            .Select(e => new
+            {
+                e.Id, e.Title, e.OccurredOn, e.Kind, e.Description, e.Reflection, e.Visibility,
+                e.ObjectiveIds, e.OutcomeIds, e.AxisIds, e.LeadershipCompetencyIds, e.Links, e.CreatedAt, e.UpdatedAt,
+                Attachments = e.Attachments.OrderBy(a => a.Id)
+                    .Join(db.StoredFiles, a => a.StoredFileId, f => f.Id, (a, f) => new { a.FileName, a.ContentType, a.Length, a.StoredFileId, f.Sha256 })
+                    .ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var journal = await db.JournalEntries
+            .Where(j => j.OwnerId == participantId && j.CohortId == enrolment.CohortId)
+            .OrderBy(j => j.WrittenOn).ThenBy(j => j.Id)
+            .Select(j => new JournalData(j.Id, j.WrittenOn, j.Title, j.Body, j.PillarId, j.LeadershipCompetencyId, j.ObjectiveId, j.Visibility, j.CreatedAt, j.UpdatedAt))
+            .ToListAsync(cancellationToken);
+
+        return new PortfolioData(person, cohort, FrameworkData.From(framework), campaigns, assessments,
+            evidence.Select(e => new EvidenceData(e.Id, e.Title, e.OccurredOn, e.Kind, e.Description, e.Reflection, e.Visibility,
+                e.ObjectiveIds, e.OutcomeIds, e.AxisIds, e.LeadershipCompetencyIds, [.. e.Links], e.CreatedAt, e.UpdatedAt,
+                ZipPaths(e.Id, e.Attachments.Select(a => a.FileName))
+                    .Zip(e.Attachments, (path, a) => new AttachmentData(a.FileName, a.ContentType, a.Length, a.Sha256, a.StoredFileId, path))
+                    .ToList())).ToList(),
+            journal, clock.GetUtcNow(), clock.Today());
+    }
+
+    /// <summary>
+    /// attachments/{evidenceId}/{fileName}; names were cleaned at upload and are cleaned again here (no folder, no "..");
+    /// two files of the same name in one evidence item get " (2)", " (3)"...
+    /// </summary>
+    private static IEnumerable<string> ZipPaths(int evidenceId, IEnumerable<string> fileNames)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var fileName in fileNames)
+        {
+            var clean = FileTypes.CleanName(fileName);
+            var name = clean;
+            for (var n = 2; !taken.Add(name); n++)
+            {
+                name = $"{Path.GetFileNameWithoutExtension(clean)} ({n}){Path.GetExtension(clean)}";
+            }
+            yield return $"attachments/{evidenceId}/{name}";
+        }
+    }
+
+    private sealed class FrenchText
+    {
+        public string this[string text] => text;
+    }
+}

@@ -1,0 +1,68 @@
+using Portfolio.Core.Portfolios;
+
+namespace Portfolio.Core.Exports;
+
+/// <summary>
+/// portfolio.json: the participant's data in a documented, stable shape (codes of the framework rather than database
+/// ids, Markdown as written), so that it can be read again by another tool. <see cref="FormatVersion"/> changes when the
+/// shape does.
+/// </summary>
+public sealed record PortfolioJson(
+    int FormatVersion,
+    DateTimeOffset GeneratedAt,
+    PortfolioJson.PersonJson Person,
+    PortfolioJson.CohortJson Cohort,
+    PortfolioJson.FrameworkJson Framework,
+    IReadOnlyList<PortfolioJson.CampaignJson> Campaigns,
+    IReadOnlyList<PortfolioJson.SelfAssessmentJson> SelfAssessments,
+    IReadOnlyList<PortfolioJson.EvidenceJson> Evidence,
+    IReadOnlyList<PortfolioJson.JournalEntryJson> JournalEntries)
+{
+    public sealed record PersonJson(string FirstName, string LastName, string Email, string? Organisation);
+    public sealed record CohortJson(string Name, string Programme, DateOnly StartsOn, DateOnly EndsOn);
+    public sealed record FrameworkJson(string Code, int Version, string Title);
+    public sealed record CampaignJson(string Name, int Position, DateOnly OpensOn, DateOnly ClosesOn);
+    public sealed record OutcomeJson(string Code, OutcomeState State);
+
+    public sealed record SelfAssessmentJson(string Campaign, string? ObjectiveCode, string? LeadershipCompetencyCode, int? Level, string? LevelLabel,
+        string Justification, IReadOnlyList<OutcomeJson> Outcomes, int[] EvidenceIds, DateTimeOffset UpdatedAt);
+
+    public sealed record LinkJson(string Url, string Label);
+    public sealed record AttachmentJson(string Name, string ContentType, long Length, string Sha256, string Path);
+
+    public sealed record EvidenceJson(int Id, string Title, DateOnly Date, EvidenceKind Kind, string Description, string Reflection, Visibility Visibility,
+        string[] ObjectiveCodes, string[] OutcomeCodes, string[] AxisCodes, string[] LeadershipCompetencyCodes,
+        IReadOnlyList<LinkJson> Links, IReadOnlyList<AttachmentJson> Attachments, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    public sealed record JournalEntryJson(int Id, DateOnly Date, string Title, string Body, string? PillarCode, string? LeadershipCompetencyCode,
+        string? ObjectiveCode, Visibility Visibility, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    public static PortfolioJson From(PortfolioData d)
+    {
+        var f = d.Framework;
+        var campaigns = d.Campaigns.ToDictionary(c => c.Id);
+        return new PortfolioJson(
+            FormatVersion: 1,
+            d.GeneratedAt,
+            new PersonJson(d.Person.FirstName, d.Person.LastName, d.Person.Email, d.Person.Organisation),
+            new CohortJson(d.Cohort.Name, d.Cohort.Programme, d.Cohort.StartsOn, d.Cohort.EndsOn),
+            new FrameworkJson(f.Code, f.Version, f.Title),
+            [.. d.Campaigns.Select(c => new CampaignJson(c.Name, c.Position, c.OpensOn, c.ClosesOn))],
+            [.. d.Assessments.Select(a => new SelfAssessmentJson(
+                campaigns.TryGetValue(a.CampaignId, out var campaign) ? campaign.Name : "",
+                f.ObjectiveCode(a.ObjectiveId), f.CompetencyCode(a.LeadershipCompetencyId), a.Level, f.LevelLabel(a.Level), a.Justification,
+                [.. a.Outcomes.Where(o => f.Outcomes.ContainsKey(o.OutcomeId)).OrderBy(o => f.Outcomes[o.OutcomeId].Code, StringComparer.Ordinal)
+                    .Select(o => new OutcomeJson(f.Outcomes[o.OutcomeId].Code, o.State))],
+                a.EvidenceIds, a.UpdatedAt))],
+            [.. d.Evidence.Select(e => new EvidenceJson(e.Id, e.Title, e.OccurredOn, e.Kind, e.Description, e.Reflection, e.Visibility,
+                FrameworkData.Codes(e.ObjectiveIds, f.Objectives, o => o.Code),
+                FrameworkData.Codes(e.OutcomeIds, f.Outcomes, o => o.Code),
+                FrameworkData.Codes(e.AxisIds, f.AxesById, a => a.Code),
+                FrameworkData.Codes(e.LeadershipCompetencyIds, f.CompetenciesById, c => c.Code),
+                [.. e.Links.Select(l => new LinkJson(l.Url, l.Label))],
+                [.. e.Attachments.Select(a => new AttachmentJson(a.FileName, a.ContentType, a.Length, a.Sha256, a.ZipPath))],
+                e.CreatedAt, e.UpdatedAt))],
+            [.. d.Journal.Select(j => new JournalEntryJson(j.Id, j.WrittenOn, j.Title, j.Body, f.PillarCode(j.PillarId), f.CompetencyCode(j.LeadershipCompetencyId),
+                f.ObjectiveCode(j.ObjectiveId), j.Visibility, j.CreatedAt, j.UpdatedAt))]);
+    }
+}

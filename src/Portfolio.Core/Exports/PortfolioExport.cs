@@ -28,7 +28,7 @@ public sealed class PortfolioExport(PortfolioDb db, FileStore files, TimeProvide
     /// <summary>Shipped with the application (the Web project copies templates/** next to its binaries).</summary>
     public static string TemplatePath => Path.Combine(AppContext.BaseDirectory, "templates", "exports", "portfolio.html.scriban");
 
-    /// <summary>Step labels are stored in French and translated where they are shown; writing them L["..."] lets the translation scan find them.</summary>
+    /// <summary>Step labels are stored in French and translated where they are shown; writing them as L[French text] lets the translation scan find them.</summary>
     private static readonly FrenchText L = new();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

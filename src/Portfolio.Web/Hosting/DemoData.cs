@@ -83,6 +83,11 @@ public static class DemoData
             cohort = new Cohort(programme, CohortName, framework, today.AddDays(-14), today.AddDays(300));
             db.Cohorts.Add(cohort);
             db.Campaigns.AddRange(Campaign.DefaultsFor(cohort));
+            await db.SaveChangesAsync();
+            // The three leadership seminars, at the end of the pillars they follow: the first one is a month away.
+            var competencies = await db.Frameworks.Where(f => f.Id == framework.Id).SelectMany(f => f.LeadershipCompetencies)
+                .OrderBy(c => c.Position).Select(c => c.Id).ToListAsync();
+            db.Seminars.AddRange(competencies.Select((id, i) => new Seminar(cohort.Id, id, today.AddDays(30 + 120 * i))));
         }
         await db.SaveChangesAsync();
 

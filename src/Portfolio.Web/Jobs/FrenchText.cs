@@ -2,7 +2,7 @@ namespace Portfolio.Web.Jobs;
 
 /// <summary>
 /// Jobs store their step labels and errors in French, and pages translate them where they show them (L[run.Step]).
-/// Writing them L["..."] here does nothing at run time but lets the translation scan find them.
+/// Writing them as L[French text] here does nothing at run time but lets the translation scan find them.
 /// </summary>
 internal sealed class FrenchText
 {

@@ -110,6 +110,15 @@ public sealed class CoordinatorJourneyTests(BrowserFixture fixture, ITestOutputH
                 .OrderBy(e => e).ToListAsync();
             Assert.Equal(Emails.Order(), enrolled);
         }
+
+        // The cohort's self-assessment campaigns: the three usual ones, and everyone's completion at 0.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Campagnes d'auto-évaluation" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/Coordinator/Campaigns/{cohortId}"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer les trois campagnes habituelles" }).ClickAsync();
+        await Expect(page.GetByText("Positionnement initial").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("Bilan final").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("0 / 22").First).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
     }
 
     /// <summary>A coordinator account, and a programme with one cohort on the shipped framework (as DemoData builds them).</summary>

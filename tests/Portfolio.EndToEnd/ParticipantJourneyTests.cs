@@ -112,6 +112,27 @@ public sealed class ParticipantJourneyTests(BrowserFixture fixture, ITestOutputH
         await page.GotoAsync("/Participant");
         await Expect(page.Locator("#campaign-completion")).ToHaveTextAsync("3 / 22 objectifs auto-évalués");
         await Expect(page.Locator("#recent-activity")).ToContainTextAsync("Preuve ajoutée : Note stratégique au comité de direction");
+        await CheckAccessibilityAsync();
+
+        // A reflection in the journal, tied to an objective.
+        await portfolio.GetByRole(AriaRole.Link, new() { Name = "Journal", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle réflexion" }).ClickAsync();
+        await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Après le premier séminaire");
+        await page.GetByLabel("Réflexion", new() { Exact = true }).FillAsync("J'ai compris l'importance du **récit** stratégique.");
+        await page.GetByLabel("Objectif", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "P1.3 — Planifier la stratégie et piloter la performance" });
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Journal$"));
+        await Expect(page.GetByRole(AriaRole.Article)).ToContainTextAsync("P1.3 — Planifier la stratégie et piloter la performance");
+        await CheckAccessibilityAsync();
+
+        // The export page: asking for a copy shows its progress until the archive is ready.
+        await portfolio.GetByRole(AriaRole.Link, new() { Name = "Exporter", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Export"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Demander une copie de mon portfolio" }).ClickAsync();
+        var archive = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Télécharger") });
+        await Expect(archive).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await CheckAccessibilityAsync();
     }
 
     private async Task ArrangeParticipantAsync()

@@ -67,23 +67,7 @@ public abstract class IntegrationTest(PortfolioFactory factory) : IAsyncLifetime
         var form = handler is null
             ? forms.First()
             : forms.Single(f => (f.GetAttribute("action") ?? "").Contains($"handler={handler}", StringComparison.OrdinalIgnoreCase));
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            switch (element)
-            {
-                case IHtmlInputElement input when name is not null && input.Type is not ("file" or "submit") && (input.Type is not ("checkbox" or "radio") || input.IsChecked):
-                    values.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement select when name is not null:
-                    values.Add(new(name, select.Value ?? ""));
-                    break;
-                case IHtmlTextAreaElement area when name is not null:
-                    values.Add(new(name, area.Value));
-                    break;
-            }
-        }
+        var values = FormValues(form);
         values.RemoveAll(v => fields.ContainsKey(v.Key));
         values.AddRange(fields);
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
@@ -103,6 +87,29 @@ public abstract class IntegrationTest(PortfolioFactory factory) : IAsyncLifetime
             content = new FormUrlEncodedContent(values);
         }
         return await client.PostAsync(action, content);
+    }
+
+    /// <summary>What a browser would submit for this form as it stands: checked boxes, every selected option, hidden fields.</summary>
+    protected static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            switch (element)
+            {
+                case IHtmlInputElement input when name is not null && input.Type is not ("file" or "submit") && (input.Type is not ("checkbox" or "radio") || input.IsChecked):
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select when name is not null:
+                    values.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
+                case IHtmlTextAreaElement area when name is not null:
+                    values.Add(new(name, area.Value));
+                    break;
+            }
+        }
+        return values;
     }
 
     private static void Check(IdentityResult result) =>

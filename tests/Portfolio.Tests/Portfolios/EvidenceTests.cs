@@ -51,23 +51,7 @@ public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
         params (string FileName, byte[] Content)[] files)
     {
         var form = Assert.IsAssignableFrom<IHtmlFormElement>(page.QuerySelector("#evidence-form"));
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            switch (element)
-            {
-                case IHtmlInputElement input when name is not null && input.Type is not ("file" or "submit") && (input.Type is not ("checkbox" or "radio") || input.IsChecked):
-                    values.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement select when name is not null:
-                    values.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(name, o.Value)));
-                    break;
-                case IHtmlTextAreaElement area when name is not null:
-                    values.Add(new(name, area.Value));
-                    break;
-            }
-        }
+        var values = FormValues(form);
         values.RemoveAll(v => fields.ContainsKey(v.Key));
         values.AddRange(fields.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v))));
         var content = new MultipartFormDataContent();

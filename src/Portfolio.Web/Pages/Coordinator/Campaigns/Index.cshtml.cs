@@ -29,10 +29,10 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
     public CampaignView? Conflict { get; private set; }
 
     [BindProperty]
-    public NewCampaignInput NewCampaign { get; set; } = new();
+    public CampaignInput NewCampaign { get; set; } = new();
 
     [BindProperty]
-    public CampaignEditInput Edit { get; set; } = new();
+    public CampaignInput Edit { get; set; } = new();
 
     [BindProperty]
     public List<SeminarInput> SeminarDates { get; set; } = [];
@@ -237,23 +237,8 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
     public sealed record ParticipantProgress(string Name, IReadOnlyList<CampaignProgress> Campaigns);
     public sealed record CampaignProgress(int Objectives, int Leadership);
 
-    public sealed class NewCampaignInput
-    {
-        [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
-        [StringLength(200, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
-        [Display(Name = "Nom de la campagne")]
-        public string Name { get; set; } = "";
-
-        [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
-        [Display(Name = "Ouverture")]
-        public DateOnly? OpensOn { get; set; }
-
-        [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
-        [Display(Name = "Clôture")]
-        public DateOnly? ClosesOn { get; set; }
-    }
-
-    public sealed class CampaignEditInput
+    /// <summary>A campaign's name and dates; <see cref="RowVersion"/> only matters when editing an existing one.</summary>
+    public sealed class CampaignInput
     {
         [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
         [StringLength(200, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]

@@ -60,6 +60,8 @@ public static class PortfolioHosting
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         services.AddScoped<CohortEnrolment>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Pages.Coordinator.Coordination>();
         services.AddScoped<FileStore>();
         services.AddScoped<PortfolioExport>();
         services.AddScoped<JobRuns>();

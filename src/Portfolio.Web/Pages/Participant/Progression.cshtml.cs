@@ -8,7 +8,7 @@ using Portfolio.Core.Portfolios;
 namespace Portfolio.Web.Pages.Participant;
 
 /// <summary>Progression between campaigns: a radar by pillar and each objective's level history, each with its data table.</summary>
-public class ProgressionModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+public class ProgressionModel(PortfolioDb db, MyCohorts myCohorts) : PageModel
 {
     public PortfolioOverview? Overview { get; private set; }
 
@@ -17,12 +17,11 @@ public class ProgressionModel(PortfolioDb db, UserManager<AppUser> users) : Page
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        if (await ParticipantCohort.FindAsync(db, userId) is not { } cohort)
+        if (await myCohorts.CurrentAsync() is not { } cohort)
         {
             return;
         }
-        var o = await PortfolioOverview.LoadAsync(db, userId, cohort);
+        var o = await PortfolioOverview.LoadAsync(db, cohort.OwnerId, cohort);
         Overview = o;
         ChartData = JsonSerializer.Serialize(new
         {

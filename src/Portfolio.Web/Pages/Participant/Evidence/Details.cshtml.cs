@@ -9,7 +9,7 @@ using Portfolio.Core.Portfolios;
 namespace Portfolio.Web.Pages.Participant.Evidence;
 
 /// <summary>One of the participant's evidence items: what it says, its tags, links, attachments and earlier versions.</summary>
-public class DetailsModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+public class DetailsModel(PortfolioDb db, MyCohorts myCohorts) : PageModel
 {
     public Item Evidence { get; private set; } = null!;
     public EvidenceCatalogue Catalogue { get; private set; } = null!;
@@ -19,13 +19,16 @@ public class DetailsModel(PortfolioDb db, UserManager<AppUser> users) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var userId = users.GetUserId(User)!;
-        var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.OwnerId == userId);
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var evidence = await db.Evidence.In(cohort).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id);
         if (evidence is null)
         {
             return NotFound();
         }
-        var frameworkId = await db.Cohorts.Where(c => c.Id == evidence.CohortId).Select(c => c.FrameworkId).SingleAsync();
+        var frameworkId = cohort.FrameworkId;
         var item = new Item(evidence.Id, evidence.Content, evidence.CreatedAt, evidence.UpdatedAt);
         Evidence = item;
         Catalogue = await EvidenceCatalogue.LoadAsync(db, frameworkId);

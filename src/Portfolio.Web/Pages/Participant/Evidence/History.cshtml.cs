@@ -10,7 +10,7 @@ using Portfolio.Core.Portfolios;
 namespace Portfolio.Web.Pages.Participant.Evidence;
 
 /// <summary>The versions an evidence item went through, and the text of one of them (the most recent earlier one by default).</summary>
-public class HistoryModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+public class HistoryModel(PortfolioDb db, MyCohorts myCohorts) : PageModel
 {
     public int Id { get; private set; }
     public string CurrentTitle { get; private set; } = "";
@@ -21,9 +21,12 @@ public class HistoryModel(PortfolioDb db, UserManager<AppUser> users) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id, int? revision)
     {
-        var userId = users.GetUserId(User)!;
-        var item = await db.Evidence.Where(e => e.Id == id && e.OwnerId == userId)
-            .Select(e => new { e.Title, e.UpdatedAt, FrameworkId = db.Cohorts.Where(c => c.Id == e.CohortId).Select(c => c.FrameworkId).Single() })
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var item = await db.Evidence.In(cohort).Where(e => e.Id == id)
+            .Select(e => new { e.Title, e.UpdatedAt, cohort.FrameworkId })
             .SingleOrDefaultAsync();
         if (item is null)
         {

@@ -14,7 +14,7 @@ namespace Portfolio.Web.Pages.Coordinator.Campaigns;
 /// A cohort's self-assessment campaigns, the dates of its leadership seminars and how far each participant has got.
 /// Coordinators see levels counted, never what participants wrote.
 /// </summary>
-public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkModels frameworks, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CohortView Cohort { get; private set; } = null!;
     public IReadOnlyList<CampaignView> Campaigns { get; private set; } = [];
@@ -41,7 +41,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
 
     public async Task<IActionResult> OnPostDefaultsAsync(int cohortId)
     {
-        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
+        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
         if (cohort is null)
         {
             return NotFound();
@@ -67,7 +67,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
         {
             ModelState.AddModelError("NewCampaign.ClosesOn", l["La clôture ne peut précéder l'ouverture."]);
         }
-        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
+        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
         if (cohort is null)
         {
             return NotFound();
@@ -86,7 +86,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
     public async Task<IActionResult> OnPostEditAsync(int cohortId, int campaignId)
     {
         ModelState.Clear();
-        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId && c.CohortId == cohortId);
+        var campaign = await coordination.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId && c.CohortId == cohortId);
         if (campaign is null)
         {
             return NotFound();
@@ -143,7 +143,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
             ModelState.AddModelError(nameof(SeminarDates), l["Une date de séminaire n'est pas valide : rien n'a été enregistré."]);
             return Page();
         }
-        var framework = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleOrDefaultAsync();
+        var framework = await coordination.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleOrDefaultAsync();
         if (framework is null)
         {
             return NotFound();
@@ -177,7 +177,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
 
     private async Task<bool> LoadAsync(int cohortId)
     {
-        var cohort = await db.Cohorts.Where(c => c.Id == cohortId)
+        var cohort = await coordination.Cohorts.Where(c => c.Id == cohortId)
             .Select(c => new CohortView(c.Id, c.Name, c.FrameworkId, c.Framework.Revision, c.StartsOn, c.EndsOn))
             .SingleOrDefaultAsync();
         if (cohort is null)
@@ -199,7 +199,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
 
         ObjectiveCount = framework.Objectives.Count;
 
-        var people = await db.Enrolments.Where(e => e.CohortId == cohortId)
+        var people = await db.Enrolments.Where(e => e.CohortId == cohortId && e.WithdrawnAt == null)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.Email)
             .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })

@@ -19,6 +19,9 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
     public CohortView Cohort { get; private set; } = null!;
     public IReadOnlyList<CampaignView> Campaigns { get; private set; } = [];
     public IReadOnlyList<SeminarView> Seminars { get; private set; } = [];
+
+    /// <summary>Seminars held after the cohort's last campaign has closed: their competencies could never be self-assessed.</summary>
+    public IReadOnlyList<LateSeminar> LateSeminars { get; private set; } = [];
     public IReadOnlyList<ParticipantProgress> Participants { get; private set; } = [];
     public int ObjectiveCount { get; private set; }
     public int CompetencyCount => Seminars.Count;
@@ -196,9 +199,15 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
             .OrderBy(c => c.Position)
             .Select(c => new { c.Id, c.Code, c.Title, Pillar = c.AfterPillar.Code })
             .ToListAsync();
-        var seminarDates = await db.Seminars.Where(s => s.CohortId == cohortId)
-            .ToDictionaryAsync(s => s.LeadershipCompetencyId, s => s.HeldOn);
+        var seminars = await db.Seminars.AsNoTracking().Where(s => s.CohortId == cohortId).ToListAsync();
+        var seminarDates = seminars.ToDictionary(s => s.LeadershipCompetencyId, s => s.HeldOn);
         Seminars = competencies.Select(c => new SeminarView(c.Id, c.Code, c.Title, c.Pillar, seminarDates.TryGetValue(c.Id, out var d) ? d : null)).ToList();
+        if (campaigns.MaxBy(c => c.ClosesOn) is { } last)
+        {
+            var late = seminars.Where(s => s.FallsAfter(last)).Select(s => s.LeadershipCompetencyId).ToHashSet();
+            LateSeminars = Seminars.Where(s => late.Contains(s.CompetencyId))
+                .Select(s => new LateSeminar(s.Code, s.Title, s.HeldOn!.Value, last.Name, last.ClosesOn)).ToList();
+        }
 
         ObjectiveCount = await db.Set<Objective>().CountAsync(o => o.Pillar.FrameworkId == cohort.FrameworkId);
 
@@ -234,6 +243,7 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
     public sealed record CohortView(int Id, string Name, int FrameworkId, DateOnly StartsOn, DateOnly EndsOn);
     public sealed record CampaignView(int Id, string Name, DateOnly OpensOn, DateOnly ClosesOn, CampaignState State, uint RowVersion);
     public sealed record SeminarView(int CompetencyId, string Code, string Title, string AfterPillar, DateOnly? HeldOn);
+    public sealed record LateSeminar(string Code, string Title, DateOnly HeldOn, string Campaign, DateOnly CampaignClosesOn);
     public sealed record ParticipantProgress(string Name, IReadOnlyList<CampaignProgress> Campaigns);
     public sealed record CampaignProgress(int Objectives, int Leadership);
 

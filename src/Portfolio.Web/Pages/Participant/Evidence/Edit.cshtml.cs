@@ -46,7 +46,8 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
 
     public long MaxAttachmentBytes => configuration.GetValue(MaxBytesSetting, DefaultMaxAttachmentBytes);
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    /// <param name="objective">For a new item: the objective to tick already (the home page's "objectives without evidence" link here).</param>
+    public async Task<IActionResult> OnGetAsync(int? id, int? objective)
     {
         var userId = users.GetUserId(User)!;
         int cohortId;
@@ -74,6 +75,10 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
             Attachments = ToRows(evidence.Attachments);
         }
         await LoadChoicesAsync(cohortId, userId);
+        if (id is null && objective is { } chosen && Catalogue.Objectives.ContainsKey(chosen))
+        {
+            Input.ObjectiveIds = [chosen];
+        }
         return Page();
     }
 

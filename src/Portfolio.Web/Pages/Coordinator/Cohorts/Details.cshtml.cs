@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Web.Text;
 
 namespace Portfolio.Web.Pages.Coordinator.Cohorts;
 
@@ -83,7 +84,7 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
             Problems = problems;
             return Page();
         }
-        TempData["Message"] = l["{0} participant(s) inscrit(s).", rows.Count].Value;
+        TempData["Message"] = l.Plural(rows.Count, "{0} participant·e inscrit·e.", "{0} participant·es inscrit·es.");
         return RedirectToPage(new { id });
     }
 

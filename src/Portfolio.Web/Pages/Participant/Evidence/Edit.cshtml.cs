@@ -48,7 +48,8 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
 
     public long MaxAttachmentBytes => configuration.GetValue(MaxBytesSetting, DefaultMaxAttachmentBytes);
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    /// <param name="objective">For a new item: the objective to tick already (the home page's "objectives without evidence" link here).</param>
+    public async Task<IActionResult> OnGetAsync(int? id, int? objective)
     {
         var cohort = await myCohorts.CurrentAsync();
         if (cohort is null)
@@ -72,6 +73,10 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
             Attachments = ToRows(evidence.Attachments);
         }
         await LoadChoicesAsync(cohort);
+        if (id is null && objective is { } chosen && Framework.ObjectivesById.ContainsKey(chosen))
+        {
+            Input.ObjectiveIds = [chosen];
+        }
         return Page();
     }
 

@@ -11,7 +11,7 @@ namespace Portfolio.Web.Pages.Participant;
 /// The competency matrix: one grid for every pillar, an objective a row, with its latest level, evidence, outcome
 /// coverage and evidence per horizontal axis (a heat-map); each leadership competency after the pillar it follows.
 /// </summary>
-public class MatrixModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users) : PageModel
+public class MatrixModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     /// <summary>Colour steps of the level scale (site.css .level-1 to .level-4), whatever the number of levels.</summary>
     private const int LevelSteps = 4;
@@ -20,10 +20,9 @@ public class MatrixModel(PortfolioDb db, FrameworkModels frameworks, UserManager
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        if (await ParticipantCohort.FindAsync(db, userId) is { } cohort)
+        if (await myCohorts.CurrentAsync() is { } cohort)
         {
-            Overview = await PortfolioOverview.LoadAsync(db, frameworks, userId, cohort);
+            Overview = await PortfolioOverview.LoadAsync(db, frameworks, cohort.OwnerId, cohort);
         }
     }
 

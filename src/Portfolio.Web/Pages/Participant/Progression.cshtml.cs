@@ -13,7 +13,7 @@ namespace Portfolio.Web.Pages.Participant;
 /// assessed, since a radar of one or two points draws nothing readable) and each objective's level history, each chart
 /// with its data table.
 /// </summary>
-public class ProgressionModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users) : PageModel
+public class ProgressionModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     /// <summary>Below this many assessed pillars a radar degenerates into a point or a line.</summary>
     public const int RadarMinimum = 3;
@@ -28,12 +28,11 @@ public class ProgressionModel(PortfolioDb db, FrameworkModels frameworks, UserMa
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        if (await ParticipantCohort.FindAsync(db, userId) is not { } cohort)
+        if (await myCohorts.CurrentAsync() is not { } cohort)
         {
             return;
         }
-        var o = await PortfolioOverview.LoadAsync(db, frameworks, userId, cohort);
+        var o = await PortfolioOverview.LoadAsync(db, frameworks, cohort.OwnerId, cohort);
         Overview = o;
         var f = o.Framework;
         var assessedPillars = f.Pillars.Count(p => o.Campaigns.Any(c => o.PillarAverage(p, c.Id) is not null));

@@ -34,6 +34,12 @@ public class Framework
     public FrameworkState State { get; private set; } = FrameworkState.Draft;
     public bool IsPublished => State == FrameworkState.Published;
 
+    /// <summary>
+    /// New each time this version's tree is written (import, re-import of a draft): <see cref="FrameworkModels"/> keys its
+    /// cache on it, so a tree changed in place must get a new revision.
+    /// </summary>
+    public Guid Revision { get; private set; }
+
     public List<ScaleLevel> Scale { get; private set; } = [];
     public List<Pillar> Pillars { get; private set; } = [];
     public List<Axis> Axes { get; private set; } = [];
@@ -53,6 +59,7 @@ public class Framework
             CaseStudyTitle = document.CaseStudy?.Title?.Trim(),
             CaseStudyDescription = document.CaseStudy?.Description?.Trim(),
             ImportedAt = importedAt,
+            Revision = Guid.NewGuid(),
         };
         var scale = document.Scale is { Count: > 0 } ? document.Scale : FrameworkDocument.DefaultScale;
         framework.Scale = scale.Select(l => new ScaleLevel(l.Value!.Value, l.Label!.Trim(), l.Description?.Trim() ?? "")).ToList();

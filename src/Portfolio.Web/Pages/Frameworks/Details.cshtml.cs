@@ -7,23 +7,23 @@ using Portfolio.Core.Frameworks;
 namespace Portfolio.Web.Pages.Frameworks;
 
 /// <summary>The public matrix of one published framework version: pillars and objectives, outcomes expandable, the axes across.</summary>
-public class DetailsModel(PortfolioDb db) : PageModel
+public class DetailsModel(PortfolioDb db, FrameworkModels models) : PageModel
 {
-    public FrameworkView Framework { get; private set; } = null!;
+    public FrameworkModel Framework { get; private set; } = null!;
     public IReadOnlyList<int> OtherVersions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, int? version)
     {
         // Drafts and withdrawn versions are not public: their URL answers as if they did not exist.
-        var versions = await db.Frameworks.Published().Where(f => f.Code == code).Select(f => f.Version).OrderByDescending(v => v).ToListAsync();
-        var chosen = version ?? (versions.Count > 0 ? versions[0] : 0);
-        if (!versions.Contains(chosen))
+        var versions = await db.Frameworks.Published().Where(f => f.Code == code)
+            .OrderByDescending(f => f.Version).Select(f => new { f.Id, f.Version, f.Revision }).ToListAsync();
+        var chosen = version is null ? versions.FirstOrDefault() : versions.SingleOrDefault(v => v.Version == version);
+        if (chosen is null)
         {
             return NotFound();
         }
-        var framework = await db.Frameworks.AsNoTracking().LoadWholeAsync(code, chosen);
-        Framework = FrameworkView.From(framework!);
-        OtherVersions = versions.Where(v => v != chosen).ToList();
+        Framework = await models.GetAsync(db, chosen.Id, chosen.Revision);
+        OtherVersions = versions.Where(v => v != chosen).Select(v => v.Version).ToList();
         return Page();
     }
 }

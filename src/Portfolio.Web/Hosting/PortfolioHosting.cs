@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -12,6 +13,7 @@ using Portfolio.Core.Data;
 using Portfolio.Core.Exports;
 using Portfolio.Core.Storage;
 using Portfolio.Web.Jobs;
+using Portfolio.Web.Mail;
 
 namespace Portfolio.Web.Hosting;
 
@@ -19,6 +21,10 @@ namespace Portfolio.Web.Hosting;
 public static class PortfolioHosting
 {
     public static readonly CultureInfo[] Cultures = [new("fr-BE"), new("en")];
+
+    /// <summary>The interface culture for a person's preferred language ("fr" or "en").</summary>
+    public static CultureInfo CultureFor(string language) =>
+        Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == language) ?? Cultures[0];
 
     public static void AddPortfolio(this WebApplicationBuilder builder)
     {
@@ -47,7 +53,11 @@ public static class PortfolioHosting
             })
             .AddEntityFrameworkStores<PortfolioDb>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<PortfolioSignInManager>()
+            .AddClaimsPrincipalFactory<PortfolioClaimsFactory>()
             .AddErrorDescriber<FrenchIdentityErrors>();
+        // A deactivated account or a changed password signs out the other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -65,6 +75,16 @@ public static class PortfolioHosting
         services.AddScoped<JobRuns>();
         services.AddScoped<PortfolioExportJob>();
         services.AddScoped<ArtifactCleanup>();
+
+        var mail = MailSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(mail);
+        services.AddSingleton<IMailTransport>(mail.Smtp is { } smtp ? new SmtpTransport(smtp) : new PickupFolderTransport(mail.PickupFolder));
+        services.AddHttpContextAccessor();
+        services.AddScoped<PublicUrls>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<MailDelivery>();
+        services.AddScoped<PasswordMails>();
+        services.AddScoped<IEnrolmentInvitations>(sp => sp.GetRequiredService<PasswordMails>());
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -120,6 +140,7 @@ public static class PortfolioHosting
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMustChangePassword();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
@@ -131,8 +152,10 @@ public static class PortfolioHosting
             {
                 Authorization = [new AdminDashboardAuthorization()],
                 DashboardTitle = "Portfolio — tâches",
-                AppPath = "/",
-            });
+                AppPath = "/Admin",
+            })
+            // Declared like the admin pages: signed out goes to the sign-in page, another role to "access denied".
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin });
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class ExportRefusedException(string message) : InvalidOperationExc
 /// every attachment byte for byte under <c>attachments/{evidenceId}/{fileName}</c>. The archive is streamed into the
 /// output (a <see cref="StoredFileWriter"/> in practice): neither the archive nor an attachment is ever whole in memory.
 /// </summary>
-public sealed class PortfolioExport(PortfolioDb db, FileStore files, TimeProvider clock)
+public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, FileStore files, TimeProvider clock)
 {
     public const string ContentType = "application/zip";
 
@@ -128,10 +128,9 @@ public sealed class PortfolioExport(PortfolioDb db, FileStore files, TimeProvide
         var enrolment = await ParticipantCohort.FindAsync(db, participantId, cancellationToken)
             ?? throw new ExportRefusedException(L["Vous n'êtes inscrit·e dans aucune promotion."]);
         var cohort = await db.Cohorts.Where(c => c.Id == enrolment.CohortId)
-            .Select(c => new CohortData(c.Name, c.Programme.Title, c.StartsOn, c.EndsOn, c.Framework.Code, c.Framework.Version))
+            .Select(c => new CohortData(c.Name, c.Programme.Title, c.StartsOn, c.EndsOn))
             .SingleAsync(cancellationToken);
-        var framework = await db.Frameworks.AsNoTracking().LoadWholeAsync(cohort.FrameworkCode, cohort.FrameworkVersion, cancellationToken)
-            ?? throw new InvalidOperationException($"Framework {cohort.FrameworkCode} v{cohort.FrameworkVersion} is missing.");
+        var framework = await frameworks.GetAsync(db, enrolment.FrameworkId, enrolment.FrameworkRevision, cancellationToken);
 
         var campaigns = await db.Campaigns.Where(c => c.CohortId == enrolment.CohortId)
             .OrderBy(c => c.Position).ThenBy(c => c.OpensOn)
@@ -161,7 +160,7 @@ public sealed class PortfolioExport(PortfolioDb db, FileStore files, TimeProvide
             .Select(j => new JournalData(j.Id, j.WrittenOn, j.Title, j.Body, j.PillarId, j.LeadershipCompetencyId, j.ObjectiveId, j.Visibility, j.CreatedAt, j.UpdatedAt))
             .ToListAsync(cancellationToken);
 
-        return new PortfolioData(person, cohort, FrameworkData.From(framework), campaigns, assessments,
+        return new PortfolioData(person, cohort, framework, campaigns, assessments,
             evidence.Select(e => new EvidenceData(e.Id, e.Title, e.OccurredOn, e.Kind, e.Description, e.Reflection, e.Visibility,
                 e.ObjectiveIds, e.OutcomeIds, e.AxisIds, e.LeadershipCompetencyIds, [.. e.Links], e.CreatedAt, e.UpdatedAt,
                 ZipPaths(e.Id, e.Attachments.Select(a => a.FileName))

@@ -11,6 +11,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Exports;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Storage;
 using Portfolio.Web.Jobs;
 using Portfolio.Web.Mail;
@@ -69,6 +70,7 @@ public static class PortfolioHosting
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        services.AddSingleton<FrameworkModels>();
         services.AddScoped<CohortEnrolment>();
         services.AddScoped<FileStore>();
         services.AddScoped<PortfolioExport>();

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant;
 
 /// <summary>The competency matrix: each objective's current level, evidence and outcome coverage; then objectives × axes.</summary>
-public class MatrixModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+public class MatrixModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users) : PageModel
 {
     public PortfolioOverview? Overview { get; private set; }
 
@@ -16,7 +17,7 @@ public class MatrixModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
         var userId = users.GetUserId(User)!;
         if (await ParticipantCohort.FindAsync(db, userId) is { } cohort)
         {
-            Overview = await PortfolioOverview.LoadAsync(db, userId, cohort);
+            Overview = await PortfolioOverview.LoadAsync(db, frameworks, userId, cohort);
         }
     }
 }

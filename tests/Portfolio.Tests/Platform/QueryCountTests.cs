@@ -58,7 +58,8 @@ public class QueryCountTests(PortfolioFactory factory) : IntegrationTest(factory
         var large = await CommandsForAsync(client, "/Frameworks/grand-referentiel");
 
         Assert.Equal(small, large);
-        Assert.InRange(small, 1, 12);
+        // The versions of the framework, once its tree is in memory (the first request read it: see the warm-up).
+        Assert.InRange(small, 1, 1);
     }
 
     /// <summary>

@@ -265,6 +265,7 @@ public class CampaignTests(PortfolioFactory factory) : IntegrationTest(factory)
         var many = await CommandsForAsync(PageUrl(large));
 
         Assert.Equal(few, many);
-        Assert.InRange(few, 1, 12);
+        // 7 while the page read the competencies and counted the objectives in SQL; the framework model is in memory.
+        Assert.InRange(few, 1, 5);
     }
 }

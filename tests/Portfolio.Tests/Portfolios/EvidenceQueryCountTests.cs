@@ -51,6 +51,7 @@ public class EvidenceQueryCountTests(PortfolioFactory factory) : IntegrationTest
 
         Assert.Equal(small, large);
         Assert.Equal(small, searched);
-        Assert.InRange(small, 1, 8);
+        // 7 while the list read its framework's tree on every request; 3 since it comes from the framework model in memory.
+        Assert.InRange(small, 1, 3);
     }
 }

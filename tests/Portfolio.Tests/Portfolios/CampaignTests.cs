@@ -265,7 +265,7 @@ public class CampaignTests(PortfolioFactory factory) : IntegrationTest(factory)
         var many = await CommandsForAsync(PageUrl(large));
 
         Assert.Equal(few, many);
-        // 7 while the page read the competencies and counted the objectives in SQL; the framework model is in memory.
+        // Two fewer than when the page read the competencies and counted the objectives in SQL: they come from the framework model.
         Assert.InRange(few, 1, 5);
     }
 }

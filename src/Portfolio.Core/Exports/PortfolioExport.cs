@@ -21,7 +21,7 @@ public sealed class ExportRefusedException(string message) : InvalidOperationExc
 /// every attachment byte for byte under <c>attachments/{evidenceId}/{fileName}</c>. The archive is streamed into the
 /// output (a <see cref="StoredFileWriter"/> in practice): neither the archive nor an attachment is ever whole in memory.
 /// </summary>
-public sealed class PortfolioExport(PortfolioDb db, FileStore files, TimeProvider clock)
+public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, FileStore files, TimeProvider clock)
 {
     public const string ContentType = "application/zip";
 
@@ -173,10 +173,9 @@ public sealed class PortfolioExport(PortfolioDb db, FileStore files, TimeProvide
             .Select(u => new PersonData(u.FirstName, u.LastName, u.Email ?? "", u.Organisation))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new ExportRefusedException(L["Ce compte n'existe plus."]);
         var cohort = await db.Cohorts.Where(c => c.Id == cohortId)
-            .Select(c => new CohortData(c.Name, c.Programme.Title, c.StartsOn, c.EndsOn, c.Framework.Code, c.Framework.Version))
+            .Select(c => new { Data = new CohortData(c.Name, c.Programme.Title, c.StartsOn, c.EndsOn), c.FrameworkId, c.Framework.Revision })
             .SingleAsync(cancellationToken);
-        var framework = await db.Frameworks.AsNoTracking().LoadWholeAsync(cohort.FrameworkCode, cohort.FrameworkVersion, cancellationToken)
-            ?? throw new InvalidOperationException($"Framework {cohort.FrameworkCode} v{cohort.FrameworkVersion} is missing.");
+        var framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.Revision, cancellationToken);
 
         var campaigns = await db.Campaigns.Where(c => c.CohortId == cohortId)
             .OrderBy(c => c.Position).ThenBy(c => c.OpensOn)
@@ -206,7 +205,7 @@ public sealed class PortfolioExport(PortfolioDb db, FileStore files, TimeProvide
             .Select(j => new JournalData(j.Id, j.WrittenOn, j.Title, j.Body, j.PillarId, j.LeadershipCompetencyId, j.ObjectiveId, j.Visibility, j.CreatedAt, j.UpdatedAt))
             .ToListAsync(cancellationToken);
 
-        return new PortfolioData(person, cohort, FrameworkData.From(framework), campaigns, assessments,
+        return new PortfolioData(person, cohort.Data, framework, campaigns, assessments,
             evidence.Select(e => new EvidenceData(e.Id, e.Title, e.OccurredOn, e.Kind, e.Description, e.Reflection, e.Visibility,
                 e.ObjectiveIds, e.OutcomeIds, e.AxisIds, e.LeadershipCompetencyIds, [.. e.Links], e.CreatedAt, e.UpdatedAt,
                 ZipPaths(e.Id, e.Attachments.Select(a => a.FileName))

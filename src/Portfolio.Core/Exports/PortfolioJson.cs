@@ -1,3 +1,4 @@
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Core.Exports;
@@ -51,14 +52,14 @@ public sealed record PortfolioJson(
             [.. d.Assessments.Select(a => new SelfAssessmentJson(
                 campaigns.TryGetValue(a.CampaignId, out var campaign) ? campaign.Name : "",
                 f.ObjectiveCode(a.ObjectiveId), f.CompetencyCode(a.LeadershipCompetencyId), a.Level, f.LevelLabel(a.Level), a.Justification,
-                [.. a.Outcomes.Where(o => f.Outcomes.ContainsKey(o.OutcomeId)).OrderBy(o => f.Outcomes[o.OutcomeId].Code, StringComparer.Ordinal)
-                    .Select(o => new OutcomeJson(f.Outcomes[o.OutcomeId].Code, o.State))],
+                [.. a.Outcomes.Where(o => f.OutcomesById.ContainsKey(o.OutcomeId)).OrderBy(o => f.OutcomesById[o.OutcomeId].Code, StringComparer.Ordinal)
+                    .Select(o => new OutcomeJson(f.OutcomesById[o.OutcomeId].Code, o.State))],
                 a.EvidenceIds, a.UpdatedAt))],
             [.. d.Evidence.Select(e => new EvidenceJson(e.Id, e.Title, e.OccurredOn, e.Kind, e.Description, e.Reflection, e.Visibility,
-                FrameworkData.Codes(e.ObjectiveIds, f.Objectives, o => o.Code),
-                FrameworkData.Codes(e.OutcomeIds, f.Outcomes, o => o.Code),
-                FrameworkData.Codes(e.AxisIds, f.AxesById, a => a.Code),
-                FrameworkData.Codes(e.LeadershipCompetencyIds, f.CompetenciesById, c => c.Code),
+                FrameworkModel.Codes(e.ObjectiveIds, f.ObjectivesById),
+                FrameworkModel.Codes(e.OutcomeIds, f.OutcomesById),
+                FrameworkModel.Codes(e.AxisIds, f.AxesById),
+                FrameworkModel.Codes(e.LeadershipCompetencyIds, f.CompetenciesById),
                 [.. e.Links.Select(l => new LinkJson(l.Url, l.Label))],
                 [.. e.Attachments.Select(a => new AttachmentJson(a.FileName, a.ContentType, a.Length, a.Sha256, a.ZipPath))],
                 e.CreatedAt, e.UpdatedAt))],

@@ -19,6 +19,12 @@ public class Framework
     public string? CaseStudyDescription { get; private set; }
     public DateTimeOffset ImportedAt { get; private set; }
 
+    /// <summary>
+    /// New each time this version's tree is written (import, re-import of a draft): <see cref="FrameworkModels"/> keys its
+    /// cache on it, so a tree changed in place must get a new revision.
+    /// </summary>
+    public Guid Revision { get; private set; }
+
     public List<ScaleLevel> Scale { get; private set; } = [];
     public List<Pillar> Pillars { get; private set; } = [];
     public List<Axis> Axes { get; private set; } = [];
@@ -38,6 +44,7 @@ public class Framework
             CaseStudyTitle = document.CaseStudy?.Title?.Trim(),
             CaseStudyDescription = document.CaseStudy?.Description?.Trim(),
             ImportedAt = importedAt,
+            Revision = Guid.NewGuid(),
         };
         var scale = document.Scale is { Count: > 0 } ? document.Scale : FrameworkDocument.DefaultScale;
         framework.Scale = scale.Select(l => new ScaleLevel(l.Value!.Value, l.Label!.Trim(), l.Description?.Trim() ?? "")).ToList();

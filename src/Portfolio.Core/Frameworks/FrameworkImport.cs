@@ -34,16 +34,19 @@ public static class FrameworkImport
         return (existing is null ? FrameworkImportResult.Created : FrameworkImportResult.Replaced, []);
     }
 
-    /// <summary>A framework version with everything below it, in one round trip.</summary>
+    /// <summary>A framework version with everything below it.</summary>
     public static Task<Framework?> LoadWholeAsync(this IQueryable<Framework> frameworks, string code, int version, CancellationToken cancellationToken = default) =>
+        frameworks.WithWholeTree().SingleOrDefaultAsync(f => f.Code == code && f.Version == version, cancellationToken);
+
+    /// <summary>Frameworks with everything below them, one command per level (no cartesian explosion).</summary>
+    public static IQueryable<Framework> WithWholeTree(this IQueryable<Framework> frameworks) =>
         frameworks
             .Include(f => f.Scale)
             .Include(f => f.Pillars).ThenInclude(p => p.Objectives).ThenInclude(o => o.Outcomes)
             .Include(f => f.Axes)
             .Include(f => f.LeadershipCompetencies).ThenInclude(c => c.AfterPillar)
             .Include(f => f.CaseStudyOutcomes)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(f => f.Code == code && f.Version == version, cancellationToken);
+            .AsSplitQuery();
 
     /// <summary>Loads every framework shipped in <paramref name="folder"/> (templates/frameworks); a second run changes nothing.</summary>
     public static async Task<IReadOnlyList<string>> LoadShippedAsync(PortfolioDb db, string folder, DateTimeOffset now, CancellationToken cancellationToken = default)

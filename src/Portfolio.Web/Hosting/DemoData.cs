@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Text;
 
 namespace Portfolio.Web.Hosting;
@@ -89,9 +90,8 @@ public static class DemoData
             db.Campaigns.AddRange(Campaign.DefaultsFor(cohort));
             await db.SaveChangesAsync();
             // The three leadership seminars, at the end of the pillars they follow: the first one is a month away.
-            var competencies = await db.Frameworks.Where(f => f.Id == framework.Id).SelectMany(f => f.LeadershipCompetencies)
-                .OrderBy(c => c.Position).Select(c => c.Id).ToListAsync();
-            db.Seminars.AddRange(competencies.Select((id, i) => new Seminar(cohort.Id, id, today.AddDays(30 + 120 * i))));
+            var competencies = (await provider.GetRequiredService<FrameworkModels>().GetAsync(db, framework.Id, framework.Revision)).LeadershipCompetencies;
+            db.Seminars.AddRange(competencies.Select((c, i) => new Seminar(cohort.Id, c.Id, today.AddDays(30 + 120 * i))));
         }
         await db.SaveChangesAsync();
 

@@ -18,7 +18,7 @@ namespace Portfolio.Web.Pages.Participant.Assessments;
 /// a justification, the state of each learning outcome and the evidence behind it. Only while the campaign is open;
 /// afterwards it is read-only history. A save made from a stale form is refused and shown, never applied blindly.
 /// </summary>
-public class EditModel(PortfolioDb db, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public AssessmentInput Input { get; set; } = new();
@@ -26,8 +26,8 @@ public class EditModel(PortfolioDb db, MyCohorts myCohorts, TimeProvider clock, 
     public string PillarLabel { get; private set; } = "";
     public CampaignView Campaign { get; private set; } = null!;
     public TargetView Target { get; private set; } = null!;
-    public IReadOnlyList<ScaleView> Scale { get; private set; } = [];
-    public IReadOnlyList<OutcomeView> Outcomes { get; private set; } = [];
+    public IReadOnlyList<LevelNode> Scale { get; private set; } = [];
+    public IReadOnlyList<OutcomeNode> Outcomes { get; private set; } = [];
     public IReadOnlyList<EvidenceView> Evidence { get; private set; } = [];
 
     /// <summary>What is stored now, for the read-only view.</summary>
@@ -158,53 +158,33 @@ public class EditModel(PortfolioDb db, MyCohorts myCohorts, TimeProvider clock, 
         campaignEntity = campaign;
         Campaign = new CampaignView(campaign.Id, campaign.Name, campaign.OpensOn, campaign.ClosesOn, campaign.StateOn(today));
 
+        var framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
         if (objectiveId is { } oid)
         {
-            var objective = await db.Set<Objective>()
-                .Where(o => o.Id == oid && o.Pillar.FrameworkId == cohort.FrameworkId)
-                .Select(o => new
-                {
-                    o.Id,
-                    o.Code,
-                    o.Title,
-                    PillarCode = o.Pillar.Code,
-                    PillarTitle = o.Pillar.Title,
-                    Outcomes = o.Outcomes.OrderBy(lo => lo.Position).Select(lo => new OutcomeView(lo.Id, lo.Code, lo.Text)).ToList(),
-                })
-                .SingleOrDefaultAsync();
-            if (objective is null)
+            // An objective of another framework is simply not found.
+            if (!framework.ObjectivesById.TryGetValue(oid, out var objective))
             {
                 return false;
             }
-            Target = new TargetView(objective.Id, objective.Code, objective.Title, objective.PillarCode, objective.PillarTitle, false);
+            var pillar = framework.PillarOf(objective);
+            Target = new TargetView(objective.Id, objective.Code, objective.Title, pillar.Code, pillar.Title, false);
             Outcomes = objective.Outcomes;
-            var order = await db.Set<Objective>().Where(o => o.Pillar.FrameworkId == cohort.FrameworkId)
-                .OrderBy(o => o.Pillar.Position).ThenBy(o => o.Position)
-                .Select(o => o.Id)
-                .ToListAsync();
-            var index = order.IndexOf(objective.Id);
-            NextObjectiveId = index >= 0 && index + 1 < order.Count ? order[index + 1] : null;
+            NextObjectiveId = framework.ObjectiveAfter(objective.Id)?.Id;
         }
         else
         {
-            var competency = await db.Set<LeadershipCompetency>()
-                .Where(c => c.Id == competencyId && c.FrameworkId == cohort.FrameworkId)
-                .Select(c => new { c.Id, c.Code, c.Title, PillarCode = c.AfterPillar.Code, PillarTitle = c.AfterPillar.Title })
-                .SingleOrDefaultAsync();
-            if (competency is null)
+            if (!framework.CompetenciesById.TryGetValue(competencyId!.Value, out var competency))
             {
                 return false;
             }
-            Target = new TargetView(competency.Id, competency.Code, competency.Title, competency.PillarCode, competency.PillarTitle, true);
+            var pillar = framework.PillarsById[competency.AfterPillarId];
+            Target = new TargetView(competency.Id, competency.Code, competency.Title, pillar.Code, pillar.Title, true);
             var seminar = await db.Seminars.AsNoTracking().SingleOrDefaultAsync(s => s.CohortId == cohort.CohortId && s.LeadershipCompetencyId == competency.Id);
             SeminarOn = seminar?.HeldOn;
             Locked = seminar?.HasTakenPlaceBy(today) != true;
         }
 
-        Scale = await db.Set<ScaleLevel>().Where(s => s.FrameworkId == cohort.FrameworkId)
-            .OrderBy(s => s.Value)
-            .Select(s => new ScaleView(s.Value, s.Label, s.Description))
-            .ToListAsync();
+        Scale = framework.Scale;
         assessment = await FindAssessment(campaignId).SingleOrDefaultAsync();
         Stored = assessment is null ? null : StoredView.From(assessment);
 
@@ -246,8 +226,6 @@ public class EditModel(PortfolioDb db, MyCohorts myCohorts, TimeProvider clock, 
 
     public sealed record CampaignView(int Id, string Name, DateOnly OpensOn, DateOnly ClosesOn, CampaignState State);
     public sealed record TargetView(int Id, string Code, string Title, string PillarCode, string PillarTitle, bool IsLeadership);
-    public sealed record ScaleView(int Value, string Label, string Description);
-    public sealed record OutcomeView(int Id, string Code, string Text);
     public sealed record EvidenceView(int Id, string Title, DateOnly OccurredOn, bool Tagged);
 
     public sealed record StoredView(int? Level, string Justification, IReadOnlyDictionary<int, OutcomeState> Outcomes, IReadOnlyList<int> EvidenceIds, DateTimeOffset UpdatedAt)

@@ -4,15 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant.Evidence;
 
 /// <summary>One of the participant's evidence items: what it says, its tags, links, attachments and earlier versions.</summary>
-public class DetailsModel(PortfolioDb db, MyCohorts myCohorts) : PageModel
+public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public Item Evidence { get; private set; } = null!;
-    public EvidenceCatalogue Catalogue { get; private set; } = null!;
+    public FrameworkModel Framework { get; private set; } = null!;
     public IReadOnlyList<string> SharedWith { get; private set; } = [];
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
     public IReadOnlyList<RevisionRow> Revisions { get; private set; } = [];
@@ -28,10 +29,10 @@ public class DetailsModel(PortfolioDb db, MyCohorts myCohorts) : PageModel
         {
             return NotFound();
         }
-        var frameworkId = cohort.FrameworkId;
+        var framework = new { cohort.FrameworkId, Revision = cohort.FrameworkRevision };
         var item = new Item(evidence.Id, evidence.Content, evidence.CreatedAt, evidence.UpdatedAt);
         Evidence = item;
-        Catalogue = await EvidenceCatalogue.LoadAsync(db, frameworkId);
+        Framework = await frameworks.GetAsync(db, framework.FrameworkId, framework.Revision);
         if (item.Content.SharedWithUserIds.Length > 0)
         {
             SharedWith = await db.Users.Where(u => item.Content.SharedWithUserIds.Contains(u.Id))

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
 using Portfolio.Core.Text;
@@ -21,7 +22,7 @@ namespace Portfolio.Web.Pages.Participant.Evidence;
 // The body may hold several attachments: the page decides what is too large, with a message, not the server's default.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class EditModel(PortfolioDb db, MyCohorts myCohorts, FileStore files, TimeProvider clock, IConfiguration configuration,
+public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, FileStore files, TimeProvider clock, IConfiguration configuration,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const long MaxRequestBytes = 100L * 1024 * 1024;
@@ -38,7 +39,8 @@ public class EditModel(PortfolioDb db, MyCohorts myCohorts, FileStore files, Tim
 
     public int? Id { get; private set; }
     public bool NotEnrolled { get; private set; }
-    public EvidenceCatalogue Catalogue { get; private set; } = null!;
+    /// <summary>What the item can be tagged with; also the ids a form may send back, so tags of another framework are never stored.</summary>
+    public FrameworkModel Framework { get; private set; } = null!;
     public IReadOnlyList<Peer> Peers { get; private set; } = [];
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
     public Stored? Conflict { get; private set; }
@@ -195,7 +197,7 @@ public class EditModel(PortfolioDb db, MyCohorts myCohorts, FileStore files, Tim
 
     private async Task LoadChoicesAsync(ParticipantCohort cohort)
     {
-        Catalogue = await EvidenceCatalogue.LoadAsync(db, cohort.FrameworkId);
+        Framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
         // Peers are the cohort's active participants: someone withdrawn is no longer offered.
         Peers = await db.Enrolments.Where(e => e.CohortId == cohort.CohortId && e.UserId != cohort.OwnerId && e.WithdrawnAt == null)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
@@ -210,7 +212,7 @@ public class EditModel(PortfolioDb db, MyCohorts myCohorts, FileStore files, Tim
     /// </summary>
     private EvidenceContent? Validate()
     {
-        var objectives = Input.ObjectiveIds.Where(Catalogue.Objectives.ContainsKey).Distinct().ToArray();
+        var objectives = Input.ObjectiveIds.Where(Framework.ObjectivesById.ContainsKey).Distinct().ToArray();
         if (objectives.Length == 0)
         {
             ModelState.AddModelError("Input.ObjectiveIds", l["Cochez au moins un objectif de développement auquel cette preuve se rapporte."]);
@@ -218,21 +220,21 @@ public class EditModel(PortfolioDb db, MyCohorts myCohorts, FileStore files, Tim
         var outcomes = new List<int>();
         foreach (var outcomeId in Input.OutcomeIds.Distinct())
         {
-            if (!Catalogue.Outcomes.TryGetValue(outcomeId, out var found))
+            if (!Framework.OutcomesById.TryGetValue(outcomeId, out var outcome))
             {
                 continue;
             }
-            if (objectives.Contains(found.Objective.Id))
+            if (objectives.Contains(outcome.ObjectiveId))
             {
                 outcomes.Add(outcomeId);
             }
             else
             {
-                ModelState.AddModelError("Input.OutcomeIds", l["L'acquis {0} relève de l'objectif {1}, qui n'est pas coché : cochez cet objectif ou décochez l'acquis.", found.Outcome.Code, found.Objective.Code]);
+                ModelState.AddModelError("Input.OutcomeIds", l["L'acquis {0} relève de l'objectif {1}, qui n'est pas coché : cochez cet objectif ou décochez l'acquis.", outcome.Code, Framework.ObjectiveOf(outcome).Code]);
             }
         }
-        var axes = Input.AxisIds.Where(Catalogue.AxisById.ContainsKey).ToArray();
-        var competencies = Input.LeadershipCompetencyIds.Where(Catalogue.CompetencyById.ContainsKey).ToArray();
+        var axes = Input.AxisIds.Where(Framework.AxesById.ContainsKey).ToArray();
+        var competencies = Input.LeadershipCompetencyIds.Where(Framework.CompetenciesById.ContainsKey).ToArray();
         var peerIds = Peers.Select(p => p.Id).ToHashSet();
         var sharedWith = Input.Visibility == Visibility.NamedPeers ? Input.SharedWithUserIds.Where(peerIds.Contains).ToArray() : [];
         if (Input.Visibility == Visibility.NamedPeers && sharedWith.Length == 0)

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant.Evidence;
 
 /// <summary>The versions an evidence item went through, and the text of one of them (the most recent earlier one by default).</summary>
-public class HistoryModel(PortfolioDb db, MyCohorts myCohorts) : PageModel
+public class HistoryModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public int Id { get; private set; }
     public string CurrentTitle { get; private set; } = "";
@@ -26,7 +27,7 @@ public class HistoryModel(PortfolioDb db, MyCohorts myCohorts) : PageModel
             return NotFound();
         }
         var item = await db.Evidence.In(cohort).Where(e => e.Id == id)
-            .Select(e => new { e.Title, e.UpdatedAt, cohort.FrameworkId })
+            .Select(e => new { e.Title, e.UpdatedAt, Framework = new { cohort.FrameworkId, Revision = cohort.FrameworkRevision } })
             .SingleOrDefaultAsync();
         if (item is null)
         {
@@ -49,11 +50,11 @@ public class HistoryModel(PortfolioDb db, MyCohorts myCohorts) : PageModel
             return NotFound();
         }
         Shown = shown.Version;
-        var catalogue = await EvidenceCatalogue.LoadAsync(db, item.FrameworkId);
+        var framework = await frameworks.GetAsync(db, item.Framework.FrameworkId, item.Framework.Revision);
         var content = JsonSerializer.Deserialize<EvidenceContent>(shown.Snapshot)!;
         var sharedWith = content.SharedWithUserIds.Length == 0 ? [] : await db.Users.Where(u => content.SharedWithUserIds.Contains(u.Id))
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).Select(u => u.FirstName + " " + u.LastName).ToListAsync();
-        ShownContent = new EvidenceView(content, catalogue, sharedWith, Nested: true);
+        ShownContent = new EvidenceView(content, framework, sharedWith, Nested: true);
         return Page();
     }
 

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Text;
 
 namespace Portfolio.Web.Pages.Participant.Journal;
 
 /// <summary>Writes or edits one reflection of the participant's own journal; a stale save never overwrites.</summary>
-public class EditModel(PortfolioDb db, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public EntryInput Input { get; set; } = new();
@@ -95,7 +96,7 @@ public class EditModel(PortfolioDb db, MyCohorts myCohorts, TimeProvider clock, 
         var cohort = await myCohorts.CurrentAsync();
         if (cohort is not null)
         {
-            Ties = await JournalTies.LoadAsync(db, cohort.FrameworkId);
+            Ties = new JournalTies(await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision));
         }
         return cohort;
     }

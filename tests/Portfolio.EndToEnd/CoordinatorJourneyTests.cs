@@ -88,7 +88,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture fixture, ITestOutputH
         // The corrected list: the three people are enrolled and listed.
         await list.SetInputFilesAsync(corrected);
         await import.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 participant(s) inscrit(s).");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 participant·es inscrit·es.");
         await Expect(problems).ToHaveCountAsync(0);
         var participants = page.GetByRole(AriaRole.Table, new() { Name = "Participants inscrits" });
         var rows = participants.Locator("tbody").GetByRole(AriaRole.Row);

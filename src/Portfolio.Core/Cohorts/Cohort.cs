@@ -9,6 +9,11 @@ public class Cohort
 
     public Cohort(Programme programme, string name, Framework framework, DateOnly startsOn, DateOnly endsOn)
     {
+        // A draft may still be replaced and a withdrawn version is gone from the choices: a cohort follows what is public.
+        if (!framework.IsPublished)
+        {
+            throw new InvalidOperationException("A cohort follows a published framework version.");
+        }
         Programme = programme;
         Framework = framework;
         Rename(name);

@@ -5,6 +5,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Jobs;
+using Portfolio.Core.Mail;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
 
@@ -29,6 +30,8 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileChunk> StoredFileChunks => Set<StoredFileChunk>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<PasswordLink> PasswordLinks => Set<PasswordLink>();
 
     /// <summary>Shared by every web node, so that a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -43,29 +46,83 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             u.Property(x => x.LastName).HasMaxLength(100);
             u.Property(x => x.Organisation).HasMaxLength(200);
             u.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CurrentCohortId).OnDelete(DeleteBehavior.SetNull);
+            u.Property(x => x.PreferredLanguage).HasMaxLength(8).HasDefaultValue(AppUser.DefaultLanguage);
+        });
+        builder.Entity<PasswordLink>(l =>
+        {
+            l.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            l.HasIndex(x => x.TokenHash).IsUnique();
+            l.Property(x => x.TokenHash).HasMaxLength(64);
+            l.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Entity<OutgoingMail>(m =>
+        {
+            // One message per request: queuing the same request twice is refused by the database.
+            m.HasIndex(x => x.Key).IsUnique();
+            m.Property(x => x.Key).HasMaxLength(200);
+            m.Property(x => x.ToAddress).HasMaxLength(256);
+            m.Property(x => x.ToName).HasMaxLength(201);
+            m.Property(x => x.Subject).HasMaxLength(300);
+            m.HasIndex(x => x.QueuedAt);
         });
 
         builder.Entity<Framework>(f =>
         {
             f.HasIndex(x => new { x.Code, x.Version }).IsUnique();
-            f.Property(x => x.Code).HasMaxLength(64);
-            f.Property(x => x.Language).HasMaxLength(16);
-            f.Property(x => x.PillarLabel).HasMaxLength(50);
+            f.Property(x => x.Code).HasMaxLength(FrameworkLimits.FrameworkCode);
+            f.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
+            f.Property(x => x.Language).HasMaxLength(FrameworkLimits.Language);
+            f.Property(x => x.PillarLabel).HasMaxLength(FrameworkLimits.PillarLabel);
+            f.Property(x => x.CaseStudyTitle).HasMaxLength(FrameworkLimits.Title);
+            f.Property(x => x.CaseStudyDescription).HasMaxLength(FrameworkLimits.Description);
+            f.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             f.HasMany(x => x.Scale).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.Pillars).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.Axes).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.LeadershipCompetencies).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.CaseStudyOutcomes).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
         });
-        builder.Entity<ScaleLevel>(l => l.HasIndex(x => new { x.FrameworkId, x.Value }).IsUnique());
+        builder.Entity<ScaleLevel>(l =>
+        {
+            l.HasIndex(x => new { x.FrameworkId, x.Value }).IsUnique();
+            l.Property(x => x.Label).HasMaxLength(FrameworkLimits.ScaleLabel);
+            l.Property(x => x.Description).HasMaxLength(FrameworkLimits.Description);
+        });
         builder.Entity<Pillar>(p =>
         {
             p.HasIndex(x => new { x.FrameworkId, x.Code }).IsUnique();
+            p.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            p.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
             p.HasMany(x => x.Objectives).WithOne(x => x.Pillar).HasForeignKey(x => x.PillarId).OnDelete(DeleteBehavior.Cascade);
         });
-        builder.Entity<Objective>(o => o.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.ObjectiveId).OnDelete(DeleteBehavior.Cascade));
+        builder.Entity<Objective>(o =>
+        {
+            o.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.ObjectiveId).OnDelete(DeleteBehavior.Cascade);
+            o.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            o.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
+        });
+        builder.Entity<LearningOutcome>(o =>
+        {
+            o.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            o.Property(x => x.Text).HasMaxLength(FrameworkLimits.OutcomeText);
+        });
+        builder.Entity<Axis>(a =>
+        {
+            a.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            a.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
+            a.Property(x => x.Description).HasMaxLength(FrameworkLimits.Description);
+        });
         builder.Entity<LeadershipCompetency>(c =>
-            c.HasOne(x => x.AfterPillar).WithMany().HasForeignKey(x => x.AfterPillarId).OnDelete(DeleteBehavior.Restrict));
+        {
+            c.HasOne(x => x.AfterPillar).WithMany().HasForeignKey(x => x.AfterPillarId).OnDelete(DeleteBehavior.Restrict);
+            c.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            c.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
+        });
+        builder.Entity<CaseStudyOutcome>(o =>
+        {
+            o.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            o.Property(x => x.Text).HasMaxLength(FrameworkLimits.OutcomeText);
+        });
 
         builder.Entity<Programme>(p =>
         {

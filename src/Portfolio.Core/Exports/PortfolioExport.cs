@@ -172,10 +172,11 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
         var person = await db.Users.Where(u => u.Id == participantId)
             .Select(u => new PersonData(u.FirstName, u.LastName, u.Email ?? "", u.Organisation))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new ExportRefusedException(L["Ce compte n'existe plus."]);
-        var cohort = await db.Cohorts.Where(c => c.Id == cohortId)
+        var row = await db.Cohorts.Where(c => c.Id == cohortId)
             .Select(c => new { Data = new CohortData(c.Name, c.Programme.Title, c.StartsOn, c.EndsOn), c.FrameworkId, c.Framework.Revision })
             .SingleAsync(cancellationToken);
-        var framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.Revision, cancellationToken);
+        var cohort = row.Data;
+        var framework = await frameworks.GetAsync(db, row.FrameworkId, row.Revision, cancellationToken);
 
         var campaigns = await db.Campaigns.Where(c => c.CohortId == cohortId)
             .OrderBy(c => c.Position).ThenBy(c => c.OpensOn)
@@ -205,7 +206,7 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
             .Select(j => new JournalData(j.Id, j.WrittenOn, j.Title, j.Body, j.PillarId, j.LeadershipCompetencyId, j.ObjectiveId, j.Visibility, j.CreatedAt, j.UpdatedAt))
             .ToListAsync(cancellationToken);
 
-        return new PortfolioData(person, cohort.Data, framework, campaigns, assessments,
+        return new PortfolioData(person, cohort, framework, campaigns, assessments,
             evidence.Select(e => new EvidenceData(e.Id, e.Title, e.OccurredOn, e.Kind, e.Description, e.Reflection, e.Visibility,
                 e.ObjectiveIds, e.OutcomeIds, e.AxisIds, e.LeadershipCompetencyIds, [.. e.Links], e.CreatedAt, e.UpdatedAt,
                 ZipPaths(e.Id, e.Attachments.Select(a => a.FileName))

@@ -5,11 +5,11 @@ namespace Portfolio.Core.Portfolios;
 
 /// <summary>
 /// One cohort of a participant's portfolio: the items written in it belong to it, and it fixes the framework version
-/// they use. <see cref="Withdrawn"/>: a coordinator took the person out of the cohort, their work stays theirs to read.
+/// they use (<see cref="FrameworkRevision"/> is read along so that <see cref="Frameworks.FrameworkModels"/> serves the
+/// tree with no query of its own). <see cref="Withdrawn"/>: a coordinator took the person out of the cohort, their work stays theirs to read.
 /// </summary>
-/// <param name="FrameworkRevision">read along, so that <see cref="Frameworks.FrameworkModels"/> serves the tree with no query of its own</param>
-public sealed record ParticipantCohort(string OwnerId, int CohortId, string CohortName, string ProgrammeTitle, int FrameworkId, Guid FrameworkRevision,
-    string PillarLabel, DateOnly StartsOn, DateOnly EndsOn, bool Withdrawn);
+public sealed record ParticipantCohort(string OwnerId, int CohortId, string CohortName, string ProgrammeTitle, int FrameworkId, Guid FrameworkRevision, string PillarLabel,
+    DateOnly StartsOn, DateOnly EndsOn, bool Withdrawn);
 
 /// <summary>
 /// Every cohort a person belongs to, and the one their pages work on: the cohort they last chose
@@ -25,8 +25,7 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
             .OrderByDescending(e => e.Cohort.StartsOn).ThenByDescending(e => e.Id)
             .Select(e => new
             {
-                Cohort = new ParticipantCohort(userId, e.CohortId, e.Cohort.Name, e.Cohort.Programme.Title, e.Cohort.FrameworkId, e.Cohort.Framework.Revision,
-                    e.Cohort.Framework.PillarLabel,
+                Cohort = new ParticipantCohort(userId, e.CohortId, e.Cohort.Name, e.Cohort.Programme.Title, e.Cohort.FrameworkId, e.Cohort.Framework.Revision, e.Cohort.Framework.PillarLabel,
                     e.Cohort.StartsOn, e.Cohort.EndsOn, e.WithdrawnAt != null),
                 Chosen = db.Users.Any(u => u.Id == userId && u.CurrentCohortId == e.CohortId),
             })

@@ -84,7 +84,7 @@ public static class DemoData
         {
             // Dated around the day the demo is installed, so that its first campaign is open and its seminars ahead.
             var today = provider.GetRequiredService<TimeProvider>().Today();
-            var framework = await db.Frameworks.Where(f => f.Code == FrameworkCode).OrderByDescending(f => f.Version).FirstAsync();
+            var framework = await db.Frameworks.Published().Where(f => f.Code == FrameworkCode).OrderByDescending(f => f.Version).FirstAsync();
             cohort = new Cohort(programme, CohortName, framework, today.AddDays(-14), today.AddDays(300));
             db.Cohorts.Add(cohort);
             db.Campaigns.AddRange(Campaign.DefaultsFor(cohort));

@@ -91,7 +91,7 @@ public class EnrolmentReviewTests(PortfolioFactory factory) : IntegrationTest(fa
         Assert.True(await IsParticipantAsync("admin@example.be"));
         Assert.False(await IsParticipantAsync("colleague@example.be"));
         var message = (await GetPageAsync(coordinator, url)).QuerySelector("[role=status]")!.TextContent;
-        Assert.Contains("2 participants inscrits.", message);
+        Assert.Contains("2 participant·es inscrit·es.", message);
         Assert.Contains("1 compte de l'équipe n'a pas été inscrit (non confirmé).", message);
     }
 

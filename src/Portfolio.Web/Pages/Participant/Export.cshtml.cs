@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +9,7 @@ using Portfolio.Core.Exports;
 using Portfolio.Core.Jobs;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
+using Portfolio.Core.Text;
 using Portfolio.Web.Jobs;
 
 namespace Portfolio.Web.Pages.Participant;
@@ -25,8 +25,6 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, MyCohorts m
 
     /// <summary>A request still waiting after this long is stuck (no worker running, say) and no longer holds back a new one.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromHours(1);
-
-    private static readonly TimeZoneInfo Brussels = FindBrussels();
 
     public ParticipantCohort? Cohort { get; private set; }
     public int CohortCount { get; private set; }
@@ -141,30 +139,15 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, MyCohorts m
             run.Id,
             run.State,
             run.RequestedAt,
-            Moment(run.RequestedAt),
+            Dates.Moment(run.RequestedAt),
             state,
             progress,
             l["{0} %", progress],
             run.IsFinished || run.Step is null ? null : l[run.Step].Value,
             run.State == JobState.Failed && run.Error is not null ? l[run.Error].Value : null,
-            downloadable && run.ExpiresAt is { } expires ? Moment(expires) : null,
+            downloadable && run.ExpiresAt is { } expires ? Dates.Moment(expires) : null,
             downloadable,
             l["Télécharger {0}", run.ArtifactName ?? "portfolio.zip"]);
-    }
-
-    private static string Moment(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, Brussels).ToString("g", CultureInfo.CurrentCulture);
-
-    private static TimeZoneInfo FindBrussels()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
     }
 
     public enum ExportScope { ThisCohort, Everything }

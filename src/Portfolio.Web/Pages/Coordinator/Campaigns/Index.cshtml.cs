@@ -19,6 +19,9 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
     public CohortView Cohort { get; private set; } = null!;
     public IReadOnlyList<CampaignView> Campaigns { get; private set; } = [];
     public IReadOnlyList<SeminarView> Seminars { get; private set; } = [];
+
+    /// <summary>Seminars held after the cohort's last campaign has closed: their competencies could never be self-assessed.</summary>
+    public IReadOnlyList<LateSeminar> LateSeminars { get; private set; } = [];
     public IReadOnlyList<ParticipantProgress> Participants { get; private set; } = [];
     public int ObjectiveCount { get; private set; }
     public int CompetencyCount => Seminars.Count;
@@ -193,9 +196,15 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
         Campaigns = campaigns.Select(c => new CampaignView(c.Id, c.Name, c.OpensOn, c.ClosesOn, c.StateOn(today), c.RowVersion)).ToList();
 
         var framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
-        var seminarDates = await db.Seminars.Where(s => s.CohortId == cohortId)
-            .ToDictionaryAsync(s => s.LeadershipCompetencyId, s => s.HeldOn);
+        var seminars = await db.Seminars.AsNoTracking().Where(s => s.CohortId == cohortId).ToListAsync();
+        var seminarDates = seminars.ToDictionary(s => s.LeadershipCompetencyId, s => s.HeldOn);
         Seminars = framework.LeadershipCompetencies.Select(c => new SeminarView(c.Id, c.Code, c.Title, framework.PillarsById[c.AfterPillarId].Code, seminarDates.TryGetValue(c.Id, out var d) ? d : null)).ToList();
+        if (campaigns.MaxBy(c => c.ClosesOn) is { } last)
+        {
+            var late = seminars.Where(s => s.FallsAfter(last)).Select(s => s.LeadershipCompetencyId).ToHashSet();
+            LateSeminars = Seminars.Where(s => late.Contains(s.CompetencyId))
+                .Select(s => new LateSeminar(s.Code, s.Title, s.HeldOn!.Value, last.Name, last.ClosesOn)).ToList();
+        }
 
         ObjectiveCount = framework.Objectives.Count;
 
@@ -231,6 +240,7 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
     public sealed record CohortView(int Id, string Name, int FrameworkId, Guid FrameworkRevision, DateOnly StartsOn, DateOnly EndsOn);
     public sealed record CampaignView(int Id, string Name, DateOnly OpensOn, DateOnly ClosesOn, CampaignState State, uint RowVersion);
     public sealed record SeminarView(int CompetencyId, string Code, string Title, string AfterPillar, DateOnly? HeldOn);
+    public sealed record LateSeminar(string Code, string Title, DateOnly HeldOn, string Campaign, DateOnly CampaignClosesOn);
     public sealed record ParticipantProgress(string Name, IReadOnlyList<CampaignProgress> Campaigns);
     public sealed record CampaignProgress(int Objectives, int Leadership);
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Web.Text;
 
 namespace Portfolio.Web.Pages.Coordinator.Cohorts;
 
@@ -123,6 +124,15 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
         }
         var confirmed = Confirmed.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var problems = await enrolment.EnrolAsync(id, rows, confirmed);
+        if (problems.Count > 0 && rows is [{ Row: 0 }])
+        {
+            // The single-person form: its problems show above that form.
+            foreach (var p in problems)
+            {
+                ModelState.AddModelError(string.Empty, l[p.Message, p.Arguments]);
+            }
+            return Page();
+        }
         if (problems.Count > 0)
         {
             Problems = problems;
@@ -130,10 +140,10 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
         }
         var left = reviewed.Rows.Count(r => r.StaffRoles.Count > 0 && !confirmed.Contains(r.Row.Email));
         var enrolled = rows.Count - left;
-        var message = rows.Count == 1 && left == 0 ? l["{0} {1} est inscrit·e.", rows[0].FirstName, rows[0].LastName]
-            : enrolled == 1 ? l["{0} participant inscrit.", enrolled] : l["{0} participants inscrits.", enrolled];
-        TempData["Message"] = left == 0 ? message.Value
-            : message.Value + " " + (left == 1 ? l["{0} compte de l'équipe n'a pas été inscrit (non confirmé).", left] : l["{0} comptes de l'équipe n'ont pas été inscrits (non confirmés).", left]).Value;
+        var message = rows.Count == 1 && left == 0 ? l["{0} {1} est inscrit·e.", rows[0].FirstName, rows[0].LastName].Value
+            : l.Plural(enrolled, "{0} participant·e inscrit·e.", "{0} participant·es inscrit·es.");
+        TempData["Message"] = left == 0 ? message
+            : message + " " + l.Plural(left, "{0} compte de l'équipe n'a pas été inscrit (non confirmé).", "{0} comptes de l'équipe n'ont pas été inscrits (non confirmés).");
         return RedirectToPage(new { id });
     }
 
@@ -162,7 +172,7 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
         var people = await db.Enrolments.Where(e => e.CohortId == id)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.WithdrawnAt, User = u })
             .OrderBy(x => x.User.LastName).ThenBy(x => x.User.FirstName)
-            .Select(x => new ParticipantView(x.User.Id, x.User.LastName, x.User.FirstName, x.User.Email!, x.User.Organisation, x.WithdrawnAt))
+            .Select(x => new ParticipantView(x.User.Id, x.User.LastName, x.User.FirstName, x.User.Email!, x.User.Organisation, x.User.PasswordHash != null, x.WithdrawnAt))
             .ToListAsync();
         Participants = people.Where(p => p.WithdrawnAt is null).ToList();
         Withdrawn = people.Where(p => p.WithdrawnAt is not null).ToList();
@@ -170,7 +180,8 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
     }
 
     public sealed record CohortView(int Id, string Name, string Programme, string FrameworkCode, string Framework, int FrameworkVersion, DateOnly StartsOn, DateOnly EndsOn);
-    public sealed record ParticipantView(string UserId, string LastName, string FirstName, string Email, string? Organisation, DateTimeOffset? WithdrawnAt);
+    /// <summary><paramref name="HasPassword"/>: the person has signed up; otherwise their invitation can be sent again.</summary>
+    public sealed record ParticipantView(string Id, string LastName, string FirstName, string Email, string? Organisation, bool HasPassword, DateTimeOffset? WithdrawnAt);
 
     public sealed class PersonInput
     {

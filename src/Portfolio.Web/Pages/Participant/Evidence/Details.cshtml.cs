@@ -29,10 +29,9 @@ public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
         {
             return NotFound();
         }
-        var framework = new { cohort.FrameworkId, Revision = cohort.FrameworkRevision };
         var item = new Item(evidence.Id, evidence.Content, evidence.CreatedAt, evidence.UpdatedAt);
         Evidence = item;
-        Framework = await frameworks.GetAsync(db, framework.FrameworkId, framework.Revision);
+        Framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
         if (item.Content.SharedWithUserIds.Length > 0)
         {
             SharedWith = await db.Users.Where(u => item.Content.SharedWithUserIds.Contains(u.Id))

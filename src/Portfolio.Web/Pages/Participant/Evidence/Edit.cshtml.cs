@@ -22,7 +22,7 @@ namespace Portfolio.Web.Pages.Participant.Evidence;
 // The body may hold several attachments: the page decides what is too large, with a message, not the server's default.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, FileStore files, TimeProvider clock, IConfiguration configuration,
+public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore files, MyCohorts myCohorts, TimeProvider clock, IConfiguration configuration,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const long MaxRequestBytes = 100L * 1024 * 1024;
@@ -48,7 +48,8 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
 
     public long MaxAttachmentBytes => configuration.GetValue(MaxBytesSetting, DefaultMaxAttachmentBytes);
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    /// <param name="objective">For a new item: the objective to tick already (the home page's "objectives without evidence" link here).</param>
+    public async Task<IActionResult> OnGetAsync(int? id, int? objective)
     {
         var cohort = await myCohorts.CurrentAsync();
         if (cohort is null)
@@ -72,6 +73,10 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
             Attachments = ToRows(evidence.Attachments);
         }
         await LoadChoicesAsync(cohort);
+        if (id is null && objective is { } chosen && Framework.ObjectivesById.ContainsKey(chosen))
+        {
+            Input.ObjectiveIds = [chosen];
+        }
         return Page();
     }
 

@@ -27,7 +27,7 @@ public class HistoryModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
             return NotFound();
         }
         var item = await db.Evidence.In(cohort).Where(e => e.Id == id)
-            .Select(e => new { e.Title, e.UpdatedAt, Framework = new { cohort.FrameworkId, Revision = cohort.FrameworkRevision } })
+            .Select(e => new { e.Title, e.UpdatedAt, cohort.FrameworkId, cohort.FrameworkRevision })
             .SingleOrDefaultAsync();
         if (item is null)
         {
@@ -50,7 +50,7 @@ public class HistoryModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
             return NotFound();
         }
         Shown = shown.Version;
-        var framework = await frameworks.GetAsync(db, item.Framework.FrameworkId, item.Framework.Revision);
+        var framework = await frameworks.GetAsync(db, item.FrameworkId, item.FrameworkRevision);
         var content = JsonSerializer.Deserialize<EvidenceContent>(shown.Snapshot)!;
         var sharedWith = content.SharedWithUserIds.Length == 0 ? [] : await db.Users.Where(u => content.SharedWithUserIds.Contains(u.Id))
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).Select(u => u.FirstName + " " + u.LastName).ToListAsync();

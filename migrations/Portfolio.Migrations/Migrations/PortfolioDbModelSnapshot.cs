@@ -186,6 +186,9 @@ namespace Portfolio.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<int?>("CurrentCohortId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -241,6 +244,8 @@ namespace Portfolio.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CurrentCohortId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -349,6 +354,9 @@ namespace Portfolio.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
@@ -382,6 +390,21 @@ namespace Portfolio.Migrations
                         .IsUnique();
 
                     b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Cohorts.ProgrammeCoordinator", b =>
+                {
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("ProgrammeId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProgrammeCoordinators");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Cohorts.Seminar", b =>
@@ -421,11 +444,13 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("FrameworkId")
                         .HasColumnType("integer");
@@ -435,7 +460,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -454,7 +480,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("FrameworkId")
                         .HasColumnType("integer");
@@ -464,7 +491,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
@@ -482,10 +510,12 @@ namespace Portfolio.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("CaseStudyDescription")
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("CaseStudyTitle")
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -505,9 +535,18 @@ namespace Portfolio.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<Guid>("Revision")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -533,7 +572,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("FrameworkId")
                         .HasColumnType("integer");
@@ -543,7 +583,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -564,7 +605,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("ObjectiveId")
                         .HasColumnType("integer");
@@ -574,7 +616,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
@@ -593,7 +636,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("PillarId")
                         .HasColumnType("integer");
@@ -603,7 +647,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -622,7 +667,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Code")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("FrameworkId")
                         .HasColumnType("integer");
@@ -632,7 +678,8 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -652,14 +699,16 @@ namespace Portfolio.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("FrameworkId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Label")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("Value")
                         .HasColumnType("integer");
@@ -1131,6 +1180,14 @@ namespace Portfolio.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Accounts.AppUser", b =>
+                {
+                    b.HasOne("Portfolio.Core.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentCohortId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Portfolio.Core.Cohorts.Campaign", b =>
                 {
                     b.HasOne("Portfolio.Core.Cohorts.Cohort", "Cohort")
@@ -1176,6 +1233,23 @@ namespace Portfolio.Migrations
                         .IsRequired();
 
                     b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Cohorts.ProgrammeCoordinator", b =>
+                {
+                    b.HasOne("Portfolio.Core.Cohorts.Programme", "Programme")
+                        .WithMany("Coordinators")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Cohorts.Seminar", b =>
@@ -1422,6 +1496,8 @@ namespace Portfolio.Migrations
             modelBuilder.Entity("Portfolio.Core.Cohorts.Programme", b =>
                 {
                     b.Navigation("Cohorts");
+
+                    b.Navigation("Coordinators");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Frameworks.Framework", b =>

@@ -1,3 +1,4 @@
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Core.Exports;
@@ -51,18 +52,31 @@ public sealed record PortfolioJson(
             [.. d.Assessments.Select(a => new SelfAssessmentJson(
                 campaigns.TryGetValue(a.CampaignId, out var campaign) ? campaign.Name : "",
                 f.ObjectiveCode(a.ObjectiveId), f.CompetencyCode(a.LeadershipCompetencyId), a.Level, f.LevelLabel(a.Level), a.Justification,
-                [.. a.Outcomes.Where(o => f.Outcomes.ContainsKey(o.OutcomeId)).OrderBy(o => f.Outcomes[o.OutcomeId].Code, StringComparer.Ordinal)
-                    .Select(o => new OutcomeJson(f.Outcomes[o.OutcomeId].Code, o.State))],
+                [.. a.Outcomes.Where(o => f.OutcomesById.ContainsKey(o.OutcomeId)).OrderBy(o => f.OutcomesById[o.OutcomeId].Code, StringComparer.Ordinal)
+                    .Select(o => new OutcomeJson(f.OutcomesById[o.OutcomeId].Code, o.State))],
                 a.EvidenceIds, a.UpdatedAt))],
             [.. d.Evidence.Select(e => new EvidenceJson(e.Id, e.Title, e.OccurredOn, e.Kind, e.Description, e.Reflection, e.Visibility,
-                FrameworkData.Codes(e.ObjectiveIds, f.Objectives, o => o.Code),
-                FrameworkData.Codes(e.OutcomeIds, f.Outcomes, o => o.Code),
-                FrameworkData.Codes(e.AxisIds, f.AxesById, a => a.Code),
-                FrameworkData.Codes(e.LeadershipCompetencyIds, f.CompetenciesById, c => c.Code),
+                FrameworkModel.Codes(e.ObjectiveIds, f.ObjectivesById),
+                FrameworkModel.Codes(e.OutcomeIds, f.OutcomesById),
+                FrameworkModel.Codes(e.AxisIds, f.AxesById),
+                FrameworkModel.Codes(e.LeadershipCompetencyIds, f.CompetenciesById),
                 [.. e.Links.Select(l => new LinkJson(l.Url, l.Label))],
                 [.. e.Attachments.Select(a => new AttachmentJson(a.FileName, a.ContentType, a.Length, a.Sha256, a.ZipPath))],
                 e.CreatedAt, e.UpdatedAt))],
             [.. d.Journal.Select(j => new JournalEntryJson(j.Id, j.WrittenOn, j.Title, j.Body, f.PillarCode(j.PillarId), f.CompetencyCode(j.LeadershipCompetencyId),
                 f.ObjectiveCode(j.ObjectiveId), j.Visibility, j.CreatedAt, j.UpdatedAt))]);
+    }
+}
+
+/// <summary>
+/// portfolio.json of an archive of every cohort: the person once, then each cohort's portfolio in the shape of
+/// <see cref="PortfolioJson"/> (oldest cohort first).
+/// </summary>
+public sealed record PortfolioArchiveJson(int FormatVersion, DateTimeOffset GeneratedAt, PortfolioJson.PersonJson Person, IReadOnlyList<PortfolioJson> Cohorts)
+{
+    public static PortfolioArchiveJson From(IReadOnlyList<PortfolioData> portfolios)
+    {
+        var cohorts = portfolios.Select(PortfolioJson.From).ToList();
+        return new PortfolioArchiveJson(1, cohorts[0].GeneratedAt, cohorts[0].Person, cohorts);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Text;
 using Scriban;
@@ -165,8 +166,8 @@ public static class PortfolioPageBuilder
                     H(d.Campaigns.FirstOrDefault(c => c.Id == a.CampaignId)?.Name),
                     a.Level is { } level ? H(LevelText(f, level)) : "",
                     Markdown.ToSafeHtml(a.Justification),
-                    [.. a.Outcomes.Where(o => f.Outcomes.ContainsKey(o.OutcomeId)).OrderBy(o => f.Outcomes[o.OutcomeId].Code, StringComparer.Ordinal)
-                        .Select(o => new PortfolioPage.OutcomeRow(H(f.Outcomes[o.OutcomeId].Code), H(f.Outcomes[o.OutcomeId].Text), H(OutcomeStateLabel(o.State))))],
+                    [.. a.Outcomes.Where(o => f.OutcomesById.ContainsKey(o.OutcomeId)).OrderBy(o => f.OutcomesById[o.OutcomeId].Code, StringComparer.Ordinal)
+                        .Select(o => new PortfolioPage.OutcomeRow(H(f.OutcomesById[o.OutcomeId].Code), H(f.OutcomesById[o.OutcomeId].Text), H(OutcomeStateLabel(o.State))))],
                     [.. a.EvidenceIds.Where(evidenceById.ContainsKey).Select(id => Ref(evidenceById[id]))]))
                 .ToList();
             return new PortfolioPage.ObjectiveSection(anchor, H(code), H(title), levels, items, [.. d.Evidence.Where(tagged).Select(Ref)]);
@@ -186,8 +187,8 @@ public static class PortfolioPageBuilder
             [.. f.LeadershipCompetencies.Select(c => Section($"competence-{c.Id}", c.Code, c.Title, [.. byCompetency[c.Id]], e => e.LeadershipCompetencyIds.Contains(c.Id)))],
             [.. d.Evidence.Select(e => new PortfolioPage.EvidenceItem(
                 $"preuve-{e.Id}", H(e.Title), H(Day(e.OccurredOn)), H(KindLabel(e.Kind)), H(VisibilityLabel(e.Visibility)),
-                [.. e.ObjectiveIds.Where(f.Objectives.ContainsKey).Select(id => H($"{f.Objectives[id].Code} — {f.Objectives[id].Title}"))],
-                [.. e.OutcomeIds.Where(f.Outcomes.ContainsKey).Select(id => H($"{f.Outcomes[id].Code} — {f.Outcomes[id].Text}"))],
+                [.. e.ObjectiveIds.Where(f.ObjectivesById.ContainsKey).Select(id => H($"{f.ObjectivesById[id].Code} — {f.ObjectivesById[id].Title}"))],
+                [.. e.OutcomeIds.Where(f.OutcomesById.ContainsKey).Select(id => H($"{f.OutcomesById[id].Code} — {f.OutcomesById[id].Text}"))],
                 [.. e.AxisIds.Where(f.AxesById.ContainsKey).Select(id => H($"{f.AxesById[id].Code} — {f.AxesById[id].Title}"))],
                 [.. e.LeadershipCompetencyIds.Where(f.CompetenciesById.ContainsKey).Select(id => H($"{f.CompetenciesById[id].Code} — {f.CompetenciesById[id].Title}"))],
                 Markdown.ToSafeHtml(e.Description), Markdown.ToSafeHtml(e.Reflection),
@@ -219,12 +220,12 @@ public static class PortfolioPageBuilder
         return new PortfolioPage.LinkItem(safe ? H(uri!.AbsoluteUri) : "", H(text), H(link.Url));
     }
 
-    private static string LevelText(FrameworkData f, int level) =>
+    private static string LevelText(FrameworkModel f, int level) =>
         f.LevelLabel(level) is { } label ? $"{level} — {label}" : level.ToString(CultureInfo.InvariantCulture);
 
-    private static string JournalAbout(FrameworkData f, JournalData j)
+    private static string JournalAbout(FrameworkModel f, JournalData j)
     {
-        if (j.ObjectiveId is { } objective && f.Objectives.TryGetValue(objective, out var o))
+        if (j.ObjectiveId is { } objective && f.ObjectivesById.TryGetValue(objective, out var o))
         {
             return $"Objectif {o.Code} — {o.Title}";
         }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Text;
 
 namespace Portfolio.Web.Hosting;
@@ -68,26 +69,29 @@ public static class DemoData
             }
         }
 
-        var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Code == ProgrammeCode);
+        var programme = await db.Programmes.Include(p => p.Coordinators).SingleOrDefaultAsync(p => p.Code == ProgrammeCode);
         if (programme is null)
         {
             programme = new Programme(ProgrammeCode, "Certificat inter-universités en management public");
             db.Programmes.Add(programme);
+        }
+        foreach (var (email, _, _, role) in Staff.Where(s => s.Role == Roles.Coordinator))
+        {
+            programme.Assign((await users.FindByEmailAsync(email))!.Id);
         }
         var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Name == CohortName);
         if (cohort is null)
         {
             // Dated around the day the demo is installed, so that its first campaign is open and its seminars ahead.
             var today = provider.GetRequiredService<TimeProvider>().Today();
-            var framework = await db.Frameworks.Where(f => f.Code == FrameworkCode).OrderByDescending(f => f.Version).FirstAsync();
+            var framework = await db.Frameworks.Published().Where(f => f.Code == FrameworkCode).OrderByDescending(f => f.Version).FirstAsync();
             cohort = new Cohort(programme, CohortName, framework, today.AddDays(-14), today.AddDays(300));
             db.Cohorts.Add(cohort);
             db.Campaigns.AddRange(Campaign.DefaultsFor(cohort));
             await db.SaveChangesAsync();
             // The three leadership seminars, at the end of the pillars they follow: the first one is a month away.
-            var competencies = await db.Frameworks.Where(f => f.Id == framework.Id).SelectMany(f => f.LeadershipCompetencies)
-                .OrderBy(c => c.Position).Select(c => c.Id).ToListAsync();
-            db.Seminars.AddRange(competencies.Select((id, i) => new Seminar(cohort.Id, id, today.AddDays(30 + 120 * i))));
+            var competencies = (await provider.GetRequiredService<FrameworkModels>().GetAsync(db, framework.Id, framework.Revision)).LeadershipCompetencies;
+            db.Seminars.AddRange(competencies.Select((c, i) => new Seminar(cohort.Id, c.Id, today.AddDays(30 + 120 * i))));
         }
         await db.SaveChangesAsync();
 

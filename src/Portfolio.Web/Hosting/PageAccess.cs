@@ -34,6 +34,7 @@ public static class PageAccess
         "/Account/AccessDenied",
         "/Frameworks/Index",
         "/Frameworks/Details",
+        "/Frameworks/Format",
         "/Frameworks/Export",
     ];
 

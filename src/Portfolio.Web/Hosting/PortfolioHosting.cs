@@ -10,6 +10,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Exports;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Storage;
 using Portfolio.Web.Jobs;
 
@@ -59,7 +60,11 @@ public static class PortfolioHosting
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        services.AddSingleton<FrameworkModels>();
         services.AddScoped<CohortEnrolment>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Pages.Coordinator.Coordination>();
+        services.AddScoped<Pages.Participant.MyCohorts>();
         services.AddScoped<FileStore>();
         services.AddScoped<PortfolioExport>();
         services.AddScoped<JobRuns>();

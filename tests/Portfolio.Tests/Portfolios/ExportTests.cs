@@ -350,25 +350,41 @@ public class ExportTests : IntegrationTest
     }
 
     [Fact]
-    public void A_large_portfolio_renders_whole_within_the_template_limits()
+    public async Task A_large_portfolio_renders_whole_within_the_template_limits()
     {
         // Far beyond Scriban's default loop limit (1000 iterations across nested loops): 24 objectives x 3 campaigns, 400 evidence items.
-        var pillars = Enumerable.Range(1, 6).Select(p => new PillarData(p, $"P{p}", $"Pilier {p}",
-            [.. Enumerable.Range(1, 4).Select(o => new ObjectiveData(p * 10 + o, $"P{p}.{o}", $"Objectif {p}.{o}",
-                [.. Enumerable.Range(1, 5).Select(lo => new OutcomeData(p * 1000 + o * 10 + lo, $"P{p}.{o}.{lo}", $"Acquis {p}.{o}.{lo}"))]))])).ToList();
-        var framework = new FrameworkData("grand", 1, "Grand référentiel", "Pilier",
-            [.. Enumerable.Range(1, 4).Select(v => new ScaleData(v, $"Niveau {v}", ""))], pillars,
-            [new NamedData(1, "A1", "Axe 1")], [new NamedData(1, "L1", "Leadership 1")]);
-        var objectives = pillars.SelectMany(p => p.Objectives).ToList();
+        var document = new FrameworkDocument
+        {
+            Code = "grand", Version = 1, Title = "Grand référentiel", Language = "fr", PillarLabel = "Pilier",
+            Pillars = [.. Enumerable.Range(1, 6).Select(p => new FrameworkDocument.PillarEntry
+            {
+                Code = $"P{p}", Title = $"Pilier {p}",
+                Objectives = [.. Enumerable.Range(1, 4).Select(o => new FrameworkDocument.ObjectiveEntry
+                {
+                    Code = $"P{p}.{o}", Title = $"Objectif {p}.{o}",
+                    Outcomes = [.. Enumerable.Range(1, 5).Select(lo => new FrameworkDocument.OutcomeEntry { Code = $"P{p}.{o}.{lo}", Text = $"Acquis {p}.{o}.{lo}" })],
+                })],
+            })],
+            Axes = [new FrameworkDocument.AxisEntry { Code = "A1", Title = "Axe 1" }],
+            LeadershipCompetencies = [new FrameworkDocument.LeadershipCompetencyEntry { Code = "L1", Title = "Leadership 1", AfterPillar = "P1" }],
+        };
+        FrameworkModel framework;
+        await using (var db = Factory.NewDb())
+        {
+            await FrameworkImport.ImportAsync(db, document, DateTimeOffset.UtcNow);
+            framework = await Factory.Services.GetRequiredService<FrameworkModels>().GetAsync(db, db.Frameworks.Single(f => f.Code == "grand").Id);
+        }
+        var (axis, competency) = (framework.Axes[0].Id, framework.LeadershipCompetencies[0].Id);
+        var objectives = framework.Objectives;
         var campaigns = Enumerable.Range(1, 3).Select(c => new CampaignData(c, $"Campagne {c}", c, Today, Today)).ToList();
         var evidence = Enumerable.Range(1, 400).Select(i => new EvidenceData(i, $"Preuve n° {i}", Today, EvidenceKind.Production, "Une **description**.", "", Visibility.Private,
-            [.. Enumerable.Range(0, 3).Select(k => objectives[(i + k) % objectives.Count].Id)], [], [1], [1], [new EvidenceLink("https://example.org/" + i, "Lien")],
+            [.. Enumerable.Range(0, 3).Select(k => objectives[(i + k) % objectives.Count].Id)], [], [axis], [competency], [new EvidenceLink("https://example.org/" + i, "Lien")],
             DateTimeOffset.UtcNow, DateTimeOffset.UtcNow,
             [new AttachmentData("a.pdf", "application/pdf", 1000, "", Guid.NewGuid(), $"attachments/{i}/a.pdf")])).ToList();
         var assessments = campaigns.SelectMany(c => objectives.Select((o, n) => new AssessmentData(c.Id * 100 + n, c.Id, o.Id, null, 1 + n % 4, "Parce que *oui*.",
             [.. o.Outcomes.Select(lo => new OutcomeStateData(lo.Id, OutcomeState.InProgress))], [.. Enumerable.Range(1, 10)], DateTimeOffset.UtcNow))).ToList();
         var journal = Enumerable.Range(1, 100).Select(j => new JournalData(j, Today, $"Entrée {j}", "Texte", null, null, null, Visibility.Private, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow)).ToList();
-        var data = new PortfolioData(new PersonData("Anne", "Grand", "anne@example.be", null), new CohortData("Promotion", "Programme", Today, Today.AddDays(300), "grand", 1),
+        var data = new PortfolioData(new PersonData("Anne", "Grand", "anne@example.be", null), new CohortData("Promotion", "Programme", Today, Today.AddDays(300)),
             framework, campaigns, assessments, evidence, journal, DateTimeOffset.UtcNow, Today);
 
         var html = new HtmlParser().ParseDocument(PortfolioPageBuilder.Render(data, File.ReadAllText(PortfolioExport.TemplatePath)));

@@ -18,7 +18,7 @@ namespace Portfolio.Web.Pages.Participant;
 /// "Export my portfolio": the participant asks for a ZIP copy, prepared in the background; the page follows its progress
 /// (all of it in the database, so a reload or another device shows the same) and offers the file for seven days.
 /// </summary>
-public class ExportModel(PortfolioDb db, UserManager<AppUser> users, JobRuns jobs, FileStore files, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class ExportModel(PortfolioDb db, UserManager<AppUser> users, MyCohorts myCohorts, JobRuns jobs, FileStore files, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>The latest requests are enough to follow; older ones have long expired.</summary>
     public const int ShownRuns = 10;
@@ -27,6 +27,11 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, JobRuns job
     public static readonly TimeSpan StuckAfter = TimeSpan.FromHours(1);
 
     public ParticipantCohort? Cohort { get; private set; }
+    public int CohortCount { get; private set; }
+
+    /// <summary>The cohort the person works in, or all of theirs; only asked when they have several.</summary>
+    [BindProperty]
+    public ExportScope Scope { get; set; } = ExportScope.ThisCohort;
     public IReadOnlyList<RunView> Runs { get; private set; } = [];
     public int KeptForDays => (int)TrackedJob.ArtifactKeptFor.TotalDays;
 
@@ -45,7 +50,7 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, JobRuns job
             TempData["Message"] = l["Une copie de votre portfolio est déjà en préparation : suivez-la ci-dessous."].Value;
             return RedirectToPage();
         }
-        await jobs.EnqueueAsync<PortfolioExportJob>(PortfolioExportJob.Kind, users.GetUserId(User)!);
+        await jobs.EnqueueAsync<PortfolioExportJob>(PortfolioExportJob.Kind, users.GetUserId(User)!, Scope == ExportScope.Everything ? null : Cohort.CohortId);
         TempData["Message"] = l["Votre demande est enregistrée. La copie se prépare : vous pouvez quitter cette page et revenir plus tard."].Value;
         return RedirectToPage();
     }
@@ -110,7 +115,9 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, JobRuns job
     private async Task LoadAsync()
     {
         var userId = users.GetUserId(User)!;
-        Cohort = await ParticipantCohort.FindAsync(db, userId);
+        var cohorts = await myCohorts.GetAsync();
+        Cohort = cohorts.Current;
+        CohortCount = cohorts.All.Count;
         var runs = await OwnRuns().OrderByDescending(r => r.RequestedAt).Take(ShownRuns).ToListAsync();
         Runs = runs.Select(View).ToList();
     }
@@ -142,6 +149,8 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, JobRuns job
             downloadable,
             l["Télécharger {0}", run.ArtifactName ?? "portfolio.zip"]);
     }
+
+    public enum ExportScope { ThisCohort, Everything }
 
     public sealed record RunView(Guid Id, JobState State, DateTimeOffset RequestedAt, string RequestedText, string StateLabel, int Progress, string ProgressText,
         string? StepText, string? ErrorText, string? ExpiresText, bool Downloadable, string DownloadText)

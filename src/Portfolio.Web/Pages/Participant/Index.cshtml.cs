@@ -6,36 +6,32 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Text;
 
 namespace Portfolio.Web.Pages.Participant;
 
 /// <summary>The portfolio's home: the open campaign's completion, deadlines, objectives without evidence, recent activity.</summary>
-public class IndexModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int ActivityShown = 8;
 
     public PortfolioOverview? Overview { get; private set; }
     public PortfolioOverview.CampaignRow? Campaign { get; private set; }
-    public string FrameworkCode { get; private set; } = "";
-    public int FrameworkVersion { get; private set; }
     public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
     public IReadOnlyList<ActivityItem> Activity { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        if (await ParticipantCohort.FindAsync(db, userId) is not { } cohort)
+        if (await myCohorts.CurrentAsync() is not { } cohort)
         {
             return;
         }
-        var o = await PortfolioOverview.LoadAsync(db, userId, cohort);
+        var o = await PortfolioOverview.LoadAsync(db, frameworks, cohort.OwnerId, cohort);
         Overview = o;
         var today = clock.Today();
         Campaign = o.OpenCampaign(today);
-        var framework = await db.Frameworks.Where(f => f.Id == cohort.FrameworkId).Select(f => new { f.Code, f.Version }).SingleAsync();
-        (FrameworkCode, FrameworkVersion) = (framework.Code, framework.Version);
 
         var seminars = await db.Seminars.Where(s => s.CohortId == cohort.CohortId && s.HeldOn >= today)
             .Select(s => new { s.HeldOn, s.LeadershipCompetencyId }).ToListAsync();
@@ -47,21 +43,20 @@ public class IndexModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider
             })
             .OfType<Deadline>()
             .Concat(seminars.Select(s => new Deadline(s.HeldOn,
-                l["Séminaire de leadership : {0}", o.Competencies.FirstOrDefault(c => c.Id == s.LeadershipCompetencyId)?.Title ?? ""])))
+                l["Séminaire de leadership : {0}", o.Framework.CompetenciesById.GetValueOrDefault(s.LeadershipCompetencyId)?.Title ?? ""])))
             .OrderBy(d => d.On)
             .Take(5)
             .ToList();
 
         var culture = CultureInfo.CurrentUICulture;
         var now = clock.GetUtcNow();
-        var objectives = o.Objectives.ToDictionary(x => x.Id, x => x.Code);
         var campaigns = o.Campaigns.ToDictionary(c => c.Id, c => c.Name);
         Activity = o.Evidence
             .Select(e => (At: e.UpdatedAt, What: e.UpdatedAt > e.CreatedAt.AddMinutes(1)
                 ? l["Preuve modifiée : {0}", e.Title].Value
                 : l["Preuve ajoutée : {0}", e.Title].Value))
             .Concat(o.Assessments.Where(a => a.ObjectiveId is not null && a.Level is not null).Select(a => (At: a.UpdatedAt,
-                What: l["Auto-évaluation de {0} ({1})", objectives.GetValueOrDefault(a.ObjectiveId!.Value, ""), campaigns.GetValueOrDefault(a.CampaignId, "")].Value)))
+                What: l["Auto-évaluation de {0} ({1})", o.Framework.ObjectiveCode(a.ObjectiveId) ?? "", campaigns.GetValueOrDefault(a.CampaignId, "")].Value)))
             .OrderByDescending(x => x.At)
             .Take(ActivityShown)
             .Select(x => new ActivityItem(x.At, x.What, x.At.Humanize(now, culture)))

@@ -2,21 +2,21 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant;
 
 /// <summary>The competency matrix: each objective's current level, evidence and outcome coverage; then objectives × axes.</summary>
-public class MatrixModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+public class MatrixModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public PortfolioOverview? Overview { get; private set; }
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        if (await ParticipantCohort.FindAsync(db, userId) is { } cohort)
+        if (await myCohorts.CurrentAsync() is { } cohort)
         {
-            Overview = await PortfolioOverview.LoadAsync(db, userId, cohort);
+            Overview = await PortfolioOverview.LoadAsync(db, frameworks, cohort.OwnerId, cohort);
         }
     }
 }

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant;
 
 /// <summary>Progression between campaigns: a radar by pillar and each objective's level history, each with its data table.</summary>
-public class ProgressionModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+public class ProgressionModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public PortfolioOverview? Overview { get; private set; }
 
@@ -17,23 +18,22 @@ public class ProgressionModel(PortfolioDb db, UserManager<AppUser> users) : Page
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        if (await ParticipantCohort.FindAsync(db, userId) is not { } cohort)
+        if (await myCohorts.CurrentAsync() is not { } cohort)
         {
             return;
         }
-        var o = await PortfolioOverview.LoadAsync(db, userId, cohort);
+        var o = await PortfolioOverview.LoadAsync(db, frameworks, cohort.OwnerId, cohort);
         Overview = o;
         ChartData = JsonSerializer.Serialize(new
         {
-            maxLevel = o.Scale.Count == 0 ? 4 : o.Scale.Max(s => s.Value),
-            pillars = o.Pillars.Select(p => p.Code),
-            objectives = o.Objectives.Select(obj => obj.Code),
+            maxLevel = o.Framework.MaxLevel,
+            pillars = o.Framework.Pillars.Select(p => p.Code),
+            objectives = o.Framework.Objectives.Select(obj => obj.Code),
             campaigns = o.Campaigns.Select(c => new
             {
                 name = c.Name,
-                pillarAverages = o.Pillars.Select(p => o.PillarAverage(p, c.Id)),
-                objectiveLevels = o.Objectives.Select(obj => o.LevelIn(c.Id, obj.Id)),
+                pillarAverages = o.Framework.Pillars.Select(p => o.PillarAverage(p, c.Id)),
+                objectiveLevels = o.Framework.Objectives.Select(obj => o.LevelIn(c.Id, obj.Id)),
             }),
         });
     }

@@ -14,7 +14,7 @@ namespace Portfolio.Web.Pages.Coordinator.Campaigns;
 /// A cohort's self-assessment campaigns, the dates of its leadership seminars and how far each participant has got.
 /// Coordinators see levels counted, never what participants wrote.
 /// </summary>
-public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkModels frameworks, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CohortView Cohort { get; private set; } = null!;
     public IReadOnlyList<CampaignView> Campaigns { get; private set; } = [];
@@ -44,7 +44,7 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
 
     public async Task<IActionResult> OnPostDefaultsAsync(int cohortId)
     {
-        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
+        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
         if (cohort is null)
         {
             return NotFound();
@@ -70,7 +70,7 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
         {
             ModelState.AddModelError("NewCampaign.ClosesOn", l["La clôture ne peut précéder l'ouverture."]);
         }
-        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
+        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
         if (cohort is null)
         {
             return NotFound();
@@ -89,7 +89,7 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
     public async Task<IActionResult> OnPostEditAsync(int cohortId, int campaignId)
     {
         ModelState.Clear();
-        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId && c.CohortId == cohortId);
+        var campaign = await coordination.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId && c.CohortId == cohortId);
         if (campaign is null)
         {
             return NotFound();
@@ -146,15 +146,15 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
             ModelState.AddModelError(nameof(SeminarDates), l["Une date de séminaire n'est pas valide : rien n'a été enregistré."]);
             return Page();
         }
-        var frameworkId = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => (int?)c.FrameworkId).SingleOrDefaultAsync();
-        if (frameworkId is null)
+        var framework = await coordination.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleOrDefaultAsync();
+        if (framework is null)
         {
             return NotFound();
         }
-        var competencyIds = await db.Set<LeadershipCompetency>().Where(c => c.FrameworkId == frameworkId).Select(c => c.Id).ToListAsync();
+        var competencies = (await frameworks.GetAsync(db, framework.FrameworkId, framework.Revision)).CompetenciesById;
         var seminars = await db.Seminars.Where(s => s.CohortId == cohortId).ToListAsync();
         // Only the competencies of the cohort's framework: any other id in the post is ignored.
-        foreach (var input in SeminarDates.Where(s => competencyIds.Contains(s.CompetencyId)))
+        foreach (var input in SeminarDates.Where(s => competencies.ContainsKey(s.CompetencyId)))
         {
             var seminar = seminars.SingleOrDefault(s => s.LeadershipCompetencyId == input.CompetencyId);
             if (input.HeldOn is not { } heldOn)
@@ -180,8 +180,8 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
 
     private async Task<bool> LoadAsync(int cohortId)
     {
-        var cohort = await db.Cohorts.Where(c => c.Id == cohortId)
-            .Select(c => new CohortView(c.Id, c.Name, c.FrameworkId, c.StartsOn, c.EndsOn))
+        var cohort = await coordination.Cohorts.Where(c => c.Id == cohortId)
+            .Select(c => new CohortView(c.Id, c.Name, c.FrameworkId, c.Framework.Revision, c.StartsOn, c.EndsOn))
             .SingleOrDefaultAsync();
         if (cohort is null)
         {
@@ -195,13 +195,10 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
             .ToListAsync();
         Campaigns = campaigns.Select(c => new CampaignView(c.Id, c.Name, c.OpensOn, c.ClosesOn, c.StateOn(today), c.RowVersion)).ToList();
 
-        var competencies = await db.Set<LeadershipCompetency>().Where(c => c.FrameworkId == cohort.FrameworkId)
-            .OrderBy(c => c.Position)
-            .Select(c => new { c.Id, c.Code, c.Title, Pillar = c.AfterPillar.Code })
-            .ToListAsync();
+        var framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
         var seminars = await db.Seminars.AsNoTracking().Where(s => s.CohortId == cohortId).ToListAsync();
         var seminarDates = seminars.ToDictionary(s => s.LeadershipCompetencyId, s => s.HeldOn);
-        Seminars = competencies.Select(c => new SeminarView(c.Id, c.Code, c.Title, c.Pillar, seminarDates.TryGetValue(c.Id, out var d) ? d : null)).ToList();
+        Seminars = framework.LeadershipCompetencies.Select(c => new SeminarView(c.Id, c.Code, c.Title, framework.PillarsById[c.AfterPillarId].Code, seminarDates.TryGetValue(c.Id, out var d) ? d : null)).ToList();
         if (campaigns.MaxBy(c => c.ClosesOn) is { } last)
         {
             var late = seminars.Where(s => s.FallsAfter(last)).Select(s => s.LeadershipCompetencyId).ToHashSet();
@@ -209,9 +206,9 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
                 .Select(s => new LateSeminar(s.Code, s.Title, s.HeldOn!.Value, last.Name, last.ClosesOn)).ToList();
         }
 
-        ObjectiveCount = await db.Set<Objective>().CountAsync(o => o.Pillar.FrameworkId == cohort.FrameworkId);
+        ObjectiveCount = framework.Objectives.Count;
 
-        var people = await db.Enrolments.Where(e => e.CohortId == cohortId)
+        var people = await db.Enrolments.Where(e => e.CohortId == cohortId && e.WithdrawnAt == null)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.Email)
             .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
@@ -240,7 +237,7 @@ public class IndexModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sha
         _ => l["Clôturée"],
     };
 
-    public sealed record CohortView(int Id, string Name, int FrameworkId, DateOnly StartsOn, DateOnly EndsOn);
+    public sealed record CohortView(int Id, string Name, int FrameworkId, Guid FrameworkRevision, DateOnly StartsOn, DateOnly EndsOn);
     public sealed record CampaignView(int Id, string Name, DateOnly OpensOn, DateOnly ClosesOn, CampaignState State, uint RowVersion);
     public sealed record SeminarView(int CompetencyId, string Code, string Title, string AfterPillar, DateOnly? HeldOn);
     public sealed record LateSeminar(string Code, string Title, DateOnly HeldOn, string Campaign, DateOnly CampaignClosesOn);

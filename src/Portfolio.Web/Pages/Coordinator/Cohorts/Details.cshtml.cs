@@ -10,7 +10,7 @@ using Portfolio.Web.Text;
 namespace Portfolio.Web.Pages.Coordinator.Cohorts;
 
 /// <summary>A cohort and its participants; coordinators enrol people one by one or by uploading a list.</summary>
-public class DetailsModel(PortfolioDb db, CohortEnrolment enrolment, IStringLocalizer<SharedResource> l) : PageModel
+public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrolment enrolment, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>A participant list is a few hundred rows at most; anything larger is a wrong file.</summary>
     public const long MaxListBytes = 5 * 1024 * 1024;
@@ -90,7 +90,7 @@ public class DetailsModel(PortfolioDb db, CohortEnrolment enrolment, IStringLoca
 
     private async Task<bool> LoadAsync(int id)
     {
-        var cohort = await db.Cohorts.Where(c => c.Id == id)
+        var cohort = await coordination.Cohorts.Where(c => c.Id == id)
             .Select(c => new CohortView(c.Id, c.Name, c.Programme.Title, c.Framework.Code, c.Framework.Title, c.Framework.Version, c.StartsOn, c.EndsOn))
             .SingleOrDefaultAsync();
         if (cohort is null)

@@ -18,7 +18,7 @@ namespace Portfolio.Web.Pages.Participant.Assessments;
 /// a justification, the state of each learning outcome and the evidence behind it. Only while the campaign is open;
 /// afterwards it is read-only history. A save made from a stale form is refused and shown, never applied blindly.
 /// </summary>
-public class EditModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public AssessmentInput Input { get; set; } = new();
@@ -26,8 +26,8 @@ public class EditModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider 
     public string PillarLabel { get; private set; } = "";
     public CampaignView Campaign { get; private set; } = null!;
     public TargetView Target { get; private set; } = null!;
-    public IReadOnlyList<ScaleView> Scale { get; private set; } = [];
-    public IReadOnlyList<OutcomeView> Outcomes { get; private set; } = [];
+    public IReadOnlyList<LevelNode> Scale { get; private set; } = [];
+    public IReadOnlyList<OutcomeNode> Outcomes { get; private set; } = [];
     public IReadOnlyList<EvidenceView> Evidence { get; private set; } = [];
 
     /// <summary>What is stored now, for the read-only view.</summary>
@@ -48,6 +48,7 @@ public class EditModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider 
 
     private Campaign campaignEntity = null!;
     private SelfAssessment? assessment;
+    private ParticipantCohort cohort = null!;
 
     public async Task<IActionResult> OnGetAsync(int campaignId, int? objectiveId, int? competencyId)
     {
@@ -90,7 +91,7 @@ public class EditModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider 
         var ownEvidence = Evidence.Select(e => e.Id).ToHashSet();
         var evidenceIds = Input.EvidenceIds.Where(ownEvidence.Contains).ToList();
 
-        var userId = users.GetUserId(User)!;
+        var userId = cohort.OwnerId;
         var isNew = assessment is null;
         if (assessment is null)
         {
@@ -113,7 +114,7 @@ public class EditModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider 
         {
             // Stale version, or another tab created this self-assessment first (unique index): show what is stored now.
             db.ChangeTracker.Clear();
-            var current = await FindAssessment(userId, campaignId).AsNoTracking().SingleOrDefaultAsync();
+            var current = await FindAssessment(campaignId).AsNoTracking().SingleOrDefaultAsync();
             if (current is null)
             {
                 throw;
@@ -141,12 +142,11 @@ public class EditModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider 
         {
             return false;
         }
-        var userId = users.GetUserId(User)!;
-        var cohort = await ParticipantCohort.FindAsync(db, userId);
-        if (cohort is null)
+        if (await myCohorts.CurrentAsync() is not { } current)
         {
             return false;
         }
+        cohort = current;
         PillarLabel = cohort.PillarLabel;
         var today = clock.Today();
         // A campaign of another cohort is simply not found.
@@ -158,57 +158,37 @@ public class EditModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider 
         campaignEntity = campaign;
         Campaign = new CampaignView(campaign.Id, campaign.Name, campaign.OpensOn, campaign.ClosesOn, campaign.StateOn(today));
 
+        var framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
         if (objectiveId is { } oid)
         {
-            var objective = await db.Set<Objective>()
-                .Where(o => o.Id == oid && o.Pillar.FrameworkId == cohort.FrameworkId)
-                .Select(o => new
-                {
-                    o.Id,
-                    o.Code,
-                    o.Title,
-                    PillarCode = o.Pillar.Code,
-                    PillarTitle = o.Pillar.Title,
-                    Outcomes = o.Outcomes.OrderBy(lo => lo.Position).Select(lo => new OutcomeView(lo.Id, lo.Code, lo.Text)).ToList(),
-                })
-                .SingleOrDefaultAsync();
-            if (objective is null)
+            // An objective of another framework is simply not found.
+            if (!framework.ObjectivesById.TryGetValue(oid, out var objective))
             {
                 return false;
             }
-            Target = new TargetView(objective.Id, objective.Code, objective.Title, objective.PillarCode, objective.PillarTitle, false);
+            var pillar = framework.PillarOf(objective);
+            Target = new TargetView(objective.Id, objective.Code, objective.Title, pillar.Code, pillar.Title, false);
             Outcomes = objective.Outcomes;
-            var order = await db.Set<Objective>().Where(o => o.Pillar.FrameworkId == cohort.FrameworkId)
-                .OrderBy(o => o.Pillar.Position).ThenBy(o => o.Position)
-                .Select(o => o.Id)
-                .ToListAsync();
-            var index = order.IndexOf(objective.Id);
-            NextObjectiveId = index >= 0 && index + 1 < order.Count ? order[index + 1] : null;
+            NextObjectiveId = framework.ObjectiveAfter(objective.Id)?.Id;
         }
         else
         {
-            var competency = await db.Set<LeadershipCompetency>()
-                .Where(c => c.Id == competencyId && c.FrameworkId == cohort.FrameworkId)
-                .Select(c => new { c.Id, c.Code, c.Title, PillarCode = c.AfterPillar.Code, PillarTitle = c.AfterPillar.Title })
-                .SingleOrDefaultAsync();
-            if (competency is null)
+            if (!framework.CompetenciesById.TryGetValue(competencyId!.Value, out var competency))
             {
                 return false;
             }
-            Target = new TargetView(competency.Id, competency.Code, competency.Title, competency.PillarCode, competency.PillarTitle, true);
+            var pillar = framework.PillarsById[competency.AfterPillarId];
+            Target = new TargetView(competency.Id, competency.Code, competency.Title, pillar.Code, pillar.Title, true);
             var seminar = await db.Seminars.AsNoTracking().SingleOrDefaultAsync(s => s.CohortId == cohort.CohortId && s.LeadershipCompetencyId == competency.Id);
             SeminarOn = seminar?.HeldOn;
             Locked = seminar?.HasTakenPlaceBy(today) != true;
         }
 
-        Scale = await db.Set<ScaleLevel>().Where(s => s.FrameworkId == cohort.FrameworkId)
-            .OrderBy(s => s.Value)
-            .Select(s => new ScaleView(s.Value, s.Label, s.Description))
-            .ToListAsync();
-        assessment = await FindAssessment(userId, campaignId).SingleOrDefaultAsync();
+        Scale = framework.Scale;
+        assessment = await FindAssessment(campaignId).SingleOrDefaultAsync();
         Stored = assessment is null ? null : StoredView.From(assessment);
 
-        var evidence = await db.Evidence.Where(e => e.OwnerId == userId)
+        var evidence = await db.Evidence.In(cohort)
             .Select(e => new { e.Id, e.Title, e.OccurredOn, e.ObjectiveIds, e.LeadershipCompetencyIds })
             .ToListAsync();
         Evidence = evidence
@@ -220,9 +200,9 @@ public class EditModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider 
     }
 
     /// <summary>Always the signed-in participant's own row: another person's self-assessment is never read or written.</summary>
-    private IQueryable<SelfAssessment> FindAssessment(string userId, int campaignId)
+    private IQueryable<SelfAssessment> FindAssessment(int campaignId)
     {
-        var query = db.SelfAssessments.Include(a => a.Outcomes).Where(a => a.ParticipantId == userId && a.CampaignId == campaignId);
+        var query = db.SelfAssessments.In(cohort).Include(a => a.Outcomes).Where(a => a.CampaignId == campaignId);
         return Target.IsLeadership
             ? query.Where(a => a.LeadershipCompetencyId == Target.Id)
             : query.Where(a => a.ObjectiveId == Target.Id);
@@ -246,8 +226,6 @@ public class EditModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider 
 
     public sealed record CampaignView(int Id, string Name, DateOnly OpensOn, DateOnly ClosesOn, CampaignState State);
     public sealed record TargetView(int Id, string Code, string Title, string PillarCode, string PillarTitle, bool IsLeadership);
-    public sealed record ScaleView(int Value, string Label, string Description);
-    public sealed record OutcomeView(int Id, string Code, string Text);
     public sealed record EvidenceView(int Id, string Title, DateOnly OccurredOn, bool Tagged);
 
     public sealed record StoredView(int? Level, string Justification, IReadOnlyDictionary<int, OutcomeState> Outcomes, IReadOnlyList<int> EvidenceIds, DateTimeOffset UpdatedAt)

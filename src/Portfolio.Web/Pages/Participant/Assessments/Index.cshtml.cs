@@ -16,7 +16,7 @@ namespace Portfolio.Web.Pages.Participant.Assessments;
 /// The participant's self-assessment for one campaign: every objective by pillar with the level given so far, and the
 /// leadership competencies, each open once its seminar has taken place.
 /// </summary>
-public class IndexModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ParticipantCohort? Cohort { get; private set; }
     public IReadOnlyList<CampaignRow> Campaigns { get; private set; } = [];
@@ -27,14 +27,12 @@ public class IndexModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(int? campaignId)
     {
-        var userId = users.GetUserId(User)!;
-        Cohort = await ParticipantCohort.FindAsync(db, userId);
+        Cohort = await myCohorts.CurrentAsync();
         if (Cohort is null)
         {
             return Page();
         }
         var cohortId = Cohort.CohortId;
-        var frameworkId = Cohort.FrameworkId;
         var today = clock.Today();
         var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.CohortId == cohortId)
             .OrderBy(c => c.Position).ThenBy(c => c.OpensOn).ThenBy(c => c.Id)
@@ -62,43 +60,29 @@ public class IndexModel(PortfolioDb db, UserManager<AppUser> users, TimeProvider
         }
         var chosenId = Chosen.Id;
 
-        var pillars = await db.Set<Pillar>().Where(p => p.FrameworkId == frameworkId)
-            .OrderBy(p => p.Position)
-            .Select(p => new
-            {
-                p.Id,
-                p.Code,
-                p.Title,
-                Objectives = p.Objectives.OrderBy(o => o.Position).Select(o => new { o.Id, o.Code, o.Title }).ToList(),
-            })
-            .ToListAsync();
-        var competencies = await db.Set<LeadershipCompetency>().Where(c => c.FrameworkId == frameworkId)
-            .OrderBy(c => c.Position)
-            .Select(c => new { c.Id, c.Code, c.Title, c.AfterPillarId })
-            .ToListAsync();
+        var framework = await frameworks.GetAsync(db, Cohort.FrameworkId, Cohort.FrameworkRevision);
         var seminars = await db.Seminars.AsNoTracking().Where(s => s.CohortId == cohortId).ToDictionaryAsync(s => s.LeadershipCompetencyId);
-        var scale = await db.Set<ScaleLevel>().Where(s => s.FrameworkId == frameworkId).ToDictionaryAsync(s => s.Value, s => s.Label);
         // Always the signed-in participant's own answers, never anyone else's.
-        var answers = await db.SelfAssessments
-            .Where(a => a.ParticipantId == userId && a.CampaignId == chosenId)
+        var answers = await db.SelfAssessments.In(Cohort)
+            .Where(a => a.CampaignId == chosenId)
             .Select(a => new { a.ObjectiveId, a.LeadershipCompetencyId, a.Level })
             .ToListAsync();
         var byObjective = answers.Where(a => a.ObjectiveId != null).ToDictionary(a => a.ObjectiveId!.Value, a => a.Level);
         var byCompetency = answers.Where(a => a.LeadershipCompetencyId != null).ToDictionary(a => a.LeadershipCompetencyId!.Value, a => a.Level);
 
-        string? Label(int? level) => level is { } v ? scale.TryGetValue(v, out var label) ? label : v.ToString() : null;
+        string? Label(int? level) => level is { } v ? framework.LevelLabel(v) ?? v.ToString() : null;
 
-        Pillars = pillars.Select(p => new PillarRow(p.Code, p.Title,
+        Pillars = framework.Pillars.Select(p => new PillarRow(p.Code, p.Title,
             p.Objectives.Select(o => new TargetRow(o.Id, o.Code, o.Title,
                 byObjective.TryGetValue(o.Id, out var level) ? Label(level) : null, byObjective.ContainsKey(o.Id), true, null)).ToList(),
-            competencies.Where(c => c.AfterPillarId == p.Id).Select(c =>
+            p.Competencies.Select(c =>
             {
                 var seminar = seminars.GetValueOrDefault(c.Id);
                 return new TargetRow(c.Id, c.Code, c.Title,
                     byCompetency.TryGetValue(c.Id, out var level) ? Label(level) : null, byCompetency.ContainsKey(c.Id),
                     seminar?.HasTakenPlaceBy(today) == true, seminar?.HeldOn);
             }).ToList())).ToList();
-        ObjectiveCount = pillars.Sum(p => p.Objectives.Count);
+        ObjectiveCount = framework.Objectives.Count;
         Assessed = Pillars.Sum(p => p.Objectives.Count(o => o.LevelLabel is not null));
         return Page();
     }

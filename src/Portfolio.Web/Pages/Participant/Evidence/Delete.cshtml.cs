@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Portfolio.Core.Accounts;
+using Portfolio.Core.Portfolios;
 using Portfolio.Core.Data;
 using Portfolio.Core.Storage;
 
@@ -14,7 +13,7 @@ namespace Portfolio.Web.Pages.Participant.Evidence;
 /// files too: nothing of it is left in the database). Self-assessments that cited it keep their level and text; the link
 /// simply no longer shows.
 /// </summary>
-public class DeleteModel(PortfolioDb db, FileStore files, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
+public class DeleteModel(PortfolioDb db, FileStore files, MyCohorts myCohorts, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int Id { get; private set; }
     public string Title { get; private set; } = "";
@@ -23,8 +22,11 @@ public class DeleteModel(PortfolioDb db, FileStore files, UserManager<AppUser> u
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var userId = users.GetUserId(User)!;
-        var item = await db.Evidence.Where(e => e.Id == id && e.OwnerId == userId)
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var item = await db.Evidence.In(cohort).Where(e => e.Id == id)
             .Select(e => new { e.Title, e.OccurredOn, Attachments = e.Attachments.OrderBy(a => a.UploadedAt).Select(a => a.FileName).ToList() })
             .SingleOrDefaultAsync();
         if (item is null)
@@ -37,8 +39,11 @@ public class DeleteModel(PortfolioDb db, FileStore files, UserManager<AppUser> u
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var userId = users.GetUserId(User)!;
-        var evidence = await db.Evidence.Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id && e.OwnerId == userId);
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var evidence = await db.Evidence.In(cohort).Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id);
         if (evidence is null)
         {
             return NotFound();

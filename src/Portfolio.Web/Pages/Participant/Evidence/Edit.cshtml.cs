@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
 using Portfolio.Core.Text;
@@ -21,7 +22,7 @@ namespace Portfolio.Web.Pages.Participant.Evidence;
 // The body may hold several attachments: the page decides what is too large, with a message, not the server's default.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> users, TimeProvider clock, IConfiguration configuration,
+public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore files, MyCohorts myCohorts, TimeProvider clock, IConfiguration configuration,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const long MaxRequestBytes = 100L * 1024 * 1024;
@@ -38,7 +39,8 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
 
     public int? Id { get; private set; }
     public bool NotEnrolled { get; private set; }
-    public EvidenceCatalogue Catalogue { get; private set; } = null!;
+    /// <summary>What the item can be tagged with; also the ids a form may send back, so tags of another framework are never stored.</summary>
+    public FrameworkModel Framework { get; private set; } = null!;
     public IReadOnlyList<Peer> Peers { get; private set; } = [];
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
     public Stored? Conflict { get; private set; }
@@ -49,33 +51,29 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
     /// <param name="objective">For a new item: the objective to tick already (the home page's "objectives without evidence" link here).</param>
     public async Task<IActionResult> OnGetAsync(int? id, int? objective)
     {
-        var userId = users.GetUserId(User)!;
-        int cohortId;
+        var cohort = await myCohorts.CurrentAsync();
+        if (cohort is null)
+        {
+            NotEnrolled = true;
+            return id is null ? Page() : NotFound();
+        }
         if (id is null)
         {
-            var cohort = await ParticipantCohort.FindAsync(db, userId);
-            if (cohort is null)
-            {
-                NotEnrolled = true;
-                return Page();
-            }
-            cohortId = cohort.CohortId;
             Input = new EvidenceInput { OccurredOn = clock.Today() };
         }
         else
         {
-            var evidence = await db.Evidence.AsNoTracking().Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id && e.OwnerId == userId);
+            var evidence = await db.Evidence.In(cohort).AsNoTracking().Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id);
             if (evidence is null)
             {
                 return NotFound();
             }
             Id = id;
-            cohortId = evidence.CohortId;
             Input = EvidenceInput.From(evidence);
             Attachments = ToRows(evidence.Attachments);
         }
-        await LoadChoicesAsync(cohortId, userId);
-        if (id is null && objective is { } chosen && Catalogue.Objectives.ContainsKey(chosen))
+        await LoadChoicesAsync(cohort);
+        if (id is null && objective is { } chosen && Framework.ObjectivesById.ContainsKey(chosen))
         {
             Input.ObjectiveIds = [chosen];
         }
@@ -84,31 +82,24 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
 
     public async Task<IActionResult> OnPostAsync(int? id)
     {
-        var userId = users.GetUserId(User)!;
-        EvidenceItem? evidence = null;
-        int cohortId;
-        if (id is null)
+        var cohort = await myCohorts.CurrentAsync();
+        if (cohort is null)
         {
-            var cohort = await ParticipantCohort.FindAsync(db, userId);
-            if (cohort is null)
-            {
-                NotEnrolled = true;
-                return Page();
-            }
-            cohortId = cohort.CohortId;
+            NotEnrolled = true;
+            return id is null ? Page() : NotFound();
         }
-        else
+        EvidenceItem? evidence = null;
+        if (id is not null)
         {
-            evidence = await db.Evidence.Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id && e.OwnerId == userId);
+            evidence = await db.Evidence.In(cohort).Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id);
             if (evidence is null)
             {
                 return NotFound();
             }
             Id = id;
-            cohortId = evidence.CohortId;
             Attachments = ToRows(evidence.Attachments);
         }
-        await LoadChoicesAsync(cohortId, userId);
+        await LoadChoicesAsync(cohort);
 
         var content = Validate();
         var accepted = CheckFiles();
@@ -122,7 +113,7 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (evidence is null)
         {
-            evidence = new EvidenceItem(userId, cohortId, content, now);
+            evidence = new EvidenceItem(cohort.OwnerId, cohort.CohortId, content, now);
             db.Evidence.Add(evidence);
         }
         else
@@ -154,7 +145,7 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
         {
             await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
-            var current = await db.Evidence.AsNoTracking().Where(e => e.Id == id && e.OwnerId == userId)
+            var current = await db.Evidence.In(cohort).AsNoTracking().Where(e => e.Id == id)
                 .Select(e => new { e.Title, e.Description, e.Reflection, e.UpdatedAt, e.RowVersion })
                 .SingleOrDefaultAsync();
             if (current is null)
@@ -174,8 +165,11 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
 
     public async Task<IActionResult> OnPostDeleteAttachmentAsync(int id, int attachmentId)
     {
-        var userId = users.GetUserId(User)!;
-        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.EvidenceId == id && a.Evidence.OwnerId == userId);
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var attachment = await db.Attachments.In(cohort).SingleOrDefaultAsync(a => a.Id == attachmentId && a.EvidenceId == id);
         if (attachment is null)
         {
             return NotFound();
@@ -206,11 +200,11 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
         return rows;
     }
 
-    private async Task LoadChoicesAsync(int cohortId, string userId)
+    private async Task LoadChoicesAsync(ParticipantCohort cohort)
     {
-        var frameworkId = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.FrameworkId).SingleAsync();
-        Catalogue = await EvidenceCatalogue.LoadAsync(db, frameworkId);
-        Peers = await db.Enrolments.Where(e => e.CohortId == cohortId && e.UserId != userId)
+        Framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
+        // Peers are the cohort's active participants: someone withdrawn is no longer offered.
+        Peers = await db.Enrolments.Where(e => e.CohortId == cohort.CohortId && e.UserId != cohort.OwnerId && e.WithdrawnAt == null)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
             .Select(u => new Peer(u.Id, u.FirstName + " " + u.LastName))
@@ -223,7 +217,7 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
     /// </summary>
     private EvidenceContent? Validate()
     {
-        var objectives = Input.ObjectiveIds.Where(Catalogue.Objectives.ContainsKey).Distinct().ToArray();
+        var objectives = Input.ObjectiveIds.Where(Framework.ObjectivesById.ContainsKey).Distinct().ToArray();
         if (objectives.Length == 0)
         {
             ModelState.AddModelError("Input.ObjectiveIds", l["Cochez au moins un objectif de développement auquel cette preuve se rapporte."]);
@@ -231,21 +225,21 @@ public class EditModel(PortfolioDb db, FileStore files, UserManager<AppUser> use
         var outcomes = new List<int>();
         foreach (var outcomeId in Input.OutcomeIds.Distinct())
         {
-            if (!Catalogue.Outcomes.TryGetValue(outcomeId, out var found))
+            if (!Framework.OutcomesById.TryGetValue(outcomeId, out var outcome))
             {
                 continue;
             }
-            if (objectives.Contains(found.Objective.Id))
+            if (objectives.Contains(outcome.ObjectiveId))
             {
                 outcomes.Add(outcomeId);
             }
             else
             {
-                ModelState.AddModelError("Input.OutcomeIds", l["L'acquis {0} relève de l'objectif {1}, qui n'est pas coché : cochez cet objectif ou décochez l'acquis.", found.Outcome.Code, found.Objective.Code]);
+                ModelState.AddModelError("Input.OutcomeIds", l["L'acquis {0} relève de l'objectif {1}, qui n'est pas coché : cochez cet objectif ou décochez l'acquis.", outcome.Code, Framework.ObjectiveOf(outcome).Code]);
             }
         }
-        var axes = Input.AxisIds.Where(Catalogue.AxisById.ContainsKey).ToArray();
-        var competencies = Input.LeadershipCompetencyIds.Where(Catalogue.CompetencyById.ContainsKey).ToArray();
+        var axes = Input.AxisIds.Where(Framework.AxesById.ContainsKey).ToArray();
+        var competencies = Input.LeadershipCompetencyIds.Where(Framework.CompetenciesById.ContainsKey).ToArray();
         var peerIds = Peers.Select(p => p.Id).ToHashSet();
         var sharedWith = Input.Visibility == Visibility.NamedPeers ? Input.SharedWithUserIds.Where(peerIds.Contains).ToArray() : [];
         if (Input.Visibility == Visibility.NamedPeers && sharedWith.Length == 0)

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant.Evidence;
 
 /// <summary>The versions an evidence item went through, and the text of one of them (the most recent earlier one by default).</summary>
-public class HistoryModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+public class HistoryModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public int Id { get; private set; }
     public string CurrentTitle { get; private set; } = "";
@@ -21,9 +22,12 @@ public class HistoryModel(PortfolioDb db, UserManager<AppUser> users) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id, int? revision)
     {
-        var userId = users.GetUserId(User)!;
-        var item = await db.Evidence.Where(e => e.Id == id && e.OwnerId == userId)
-            .Select(e => new { e.Title, e.UpdatedAt, FrameworkId = db.Cohorts.Where(c => c.Id == e.CohortId).Select(c => c.FrameworkId).Single() })
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var item = await db.Evidence.In(cohort).Where(e => e.Id == id)
+            .Select(e => new { e.Title, e.UpdatedAt, cohort.FrameworkId, cohort.FrameworkRevision })
             .SingleOrDefaultAsync();
         if (item is null)
         {
@@ -46,11 +50,11 @@ public class HistoryModel(PortfolioDb db, UserManager<AppUser> users) : PageMode
             return NotFound();
         }
         Shown = shown.Version;
-        var catalogue = await EvidenceCatalogue.LoadAsync(db, item.FrameworkId);
+        var framework = await frameworks.GetAsync(db, item.FrameworkId, item.FrameworkRevision);
         var content = JsonSerializer.Deserialize<EvidenceContent>(shown.Snapshot)!;
         var sharedWith = content.SharedWithUserIds.Length == 0 ? [] : await db.Users.Where(u => content.SharedWithUserIds.Contains(u.Id))
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).Select(u => u.FirstName + " " + u.LastName).ToListAsync();
-        ShownContent = new EvidenceView(content, catalogue, sharedWith, Nested: true);
+        ShownContent = new EvidenceView(content, framework, sharedWith, Nested: true);
         return Page();
     }
 

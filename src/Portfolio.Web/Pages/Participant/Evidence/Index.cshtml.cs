@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant.Evidence;
@@ -12,7 +13,7 @@ namespace Portfolio.Web.Pages.Participant.Evidence;
 /// The participant's evidence, newest first, 50 a page, filtered by objective, axis, kind, period and words (PostgreSQL
 /// full-text search in French, so "négociation" finds "négociations"). A fixed number of queries whatever the volume.
 /// </summary>
-public class IndexModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
+public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public const int PageSize = 50;
 
@@ -39,7 +40,7 @@ public class IndexModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
     public int PageNumber { get; set; } = 1;
 
     public ParticipantCohort? Cohort { get; private set; }
-    public EvidenceCatalogue Catalogue { get; private set; } = null!;
+    public FrameworkModel Framework { get; private set; } = null!;
     public IReadOnlyList<Row> Items { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -47,15 +48,14 @@ public class IndexModel(PortfolioDb db, UserManager<AppUser> users) : PageModel
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        Cohort = await ParticipantCohort.FindAsync(db, userId);
+        Cohort = await myCohorts.CurrentAsync();
         if (Cohort is null)
         {
             return;
         }
-        Catalogue = await EvidenceCatalogue.LoadAsync(db, Cohort.FrameworkId);
+        Framework = await frameworks.GetAsync(db, Cohort.FrameworkId, Cohort.FrameworkRevision);
 
-        var query = db.Evidence.Where(e => e.OwnerId == userId && e.CohortId == Cohort.CohortId);
+        var query = db.Evidence.In(Cohort);
         if (Objective is { } objective)
         {
             query = query.Where(e => e.ObjectiveIds.Contains(objective));

@@ -1,15 +1,14 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Portfolio.Core.Accounts;
+using Portfolio.Core.Portfolios;
 using Portfolio.Core.Data;
 
 namespace Portfolio.Web.Pages.Participant.Journal;
 
 /// <summary>Deletes one reflection of the participant's own journal, after a confirmation.</summary>
-public class DeleteModel(PortfolioDb db, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
+public class DeleteModel(PortfolioDb db, MyCohorts myCohorts, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int Id { get; private set; }
     public string Title { get; private set; } = "";
@@ -17,8 +16,11 @@ public class DeleteModel(PortfolioDb db, UserManager<AppUser> users, IStringLoca
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var userId = users.GetUserId(User)!;
-        var entry = await db.JournalEntries.Where(j => j.Id == id && j.OwnerId == userId).Select(j => new { j.Title, j.WrittenOn }).SingleOrDefaultAsync();
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var entry = await db.JournalEntries.In(cohort).Where(j => j.Id == id).Select(j => new { j.Title, j.WrittenOn }).SingleOrDefaultAsync();
         if (entry is null)
         {
             return NotFound();
@@ -29,8 +31,11 @@ public class DeleteModel(PortfolioDb db, UserManager<AppUser> users, IStringLoca
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var userId = users.GetUserId(User)!;
-        var entry = await db.JournalEntries.SingleOrDefaultAsync(j => j.Id == id && j.OwnerId == userId);
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var entry = await db.JournalEntries.In(cohort).SingleOrDefaultAsync(j => j.Id == id);
         if (entry is null)
         {
             return NotFound();

@@ -9,7 +9,7 @@ namespace Portfolio.Core.Cohorts;
 /// Enrols people in a cohort, creating their accounts when they have none. All or nothing: one row that cannot be
 /// enrolled leaves the cohort and the accounts untouched. Used by the single-person form, the list upload and the demo data.
 /// </summary>
-public sealed class CohortEnrolment(PortfolioDb db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class CohortEnrolment(PortfolioDb db, UserManager<AppUser> users, TimeProvider clock, IEnrolmentInvitations invitations)
 {
     public async Task<IReadOnlyList<RowProblem>> EnrolAsync(int cohortId, IReadOnlyList<ParticipantRow> rows, CancellationToken cancellationToken = default)
     {
@@ -27,11 +27,12 @@ public sealed class CohortEnrolment(PortfolioDb db, UserManager<AppUser> users, 
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var withoutPassword = new List<AppUser>();
         foreach (var row in rows)
         {
             if (!existing.TryGetValue(row.Email.ToUpperInvariant(), out var user))
             {
-                // No password yet: the person signs in once an admin has set or reset it.
+                // No password yet: the invitation sent below lets the person choose one.
                 user = AppUser.Create(row.Email, row.FirstName, row.LastName, row.Organisation);
                 var created = await users.CreateAsync(user);
                 if (!created.Succeeded)
@@ -45,6 +46,10 @@ public sealed class CohortEnrolment(PortfolioDb db, UserManager<AppUser> users, 
                 await users.AddToRoleAsync(user, Roles.Participant);
             }
             cohort.Enrol(user.Id, clock.GetUtcNow());
+            if (user.PasswordHash is null)
+            {
+                withoutPassword.Add(user);
+            }
         }
         if (problems.Count > 0)
         {
@@ -54,6 +59,7 @@ public sealed class CohortEnrolment(PortfolioDb db, UserManager<AppUser> users, 
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await invitations.InviteAsync(cohort, withoutPassword, cancellationToken);
         return [];
     }
 }

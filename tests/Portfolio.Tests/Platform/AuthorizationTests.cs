@@ -75,11 +75,21 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
     }
 
     [Fact]
+    public async Task The_job_dashboard_signed_out_redirects_to_the_sign_in_page()
+    {
+        var response = await NewClient().GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.ToString());
+        Assert.Contains("ReturnUrl=%2Fhangfire", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
     public async Task The_job_dashboard_is_for_admins_only()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await NewClient().GetAsync("/hangfire")).StatusCode);
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
-        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/hangfire")).StatusCode);
+        var refused = await coordinator.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.ToString());
         var admin = await SignedInClientAsync("admin@example.be", Roles.Admin);
         var dashboard = await admin.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);

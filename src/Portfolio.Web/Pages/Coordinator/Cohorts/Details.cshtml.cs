@@ -101,13 +101,14 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
         Participants = await db.Enrolments.Where(e => e.CohortId == id)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
-            .Select(u => new ParticipantView(u.LastName, u.FirstName, u.Email!, u.Organisation))
+            .Select(u => new ParticipantView(u.Id, u.LastName, u.FirstName, u.Email!, u.Organisation, u.PasswordHash != null))
             .ToListAsync();
         return true;
     }
 
     public sealed record CohortView(int Id, string Name, string Programme, string FrameworkCode, string Framework, int FrameworkVersion, DateOnly StartsOn, DateOnly EndsOn);
-    public sealed record ParticipantView(string LastName, string FirstName, string Email, string? Organisation);
+    /// <summary><paramref name="HasPassword"/>: the person has signed up; otherwise their invitation can be sent again.</summary>
+    public sealed record ParticipantView(string Id, string LastName, string FirstName, string Email, string? Organisation, bool HasPassword);
 
     public sealed class PersonInput
     {

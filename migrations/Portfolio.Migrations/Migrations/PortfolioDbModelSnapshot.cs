@@ -186,6 +186,9 @@ namespace Portfolio.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<int?>("CurrentCohortId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -241,6 +244,8 @@ namespace Portfolio.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CurrentCohortId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -349,6 +354,9 @@ namespace Portfolio.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
@@ -382,6 +390,21 @@ namespace Portfolio.Migrations
                         .IsUnique();
 
                     b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Cohorts.ProgrammeCoordinator", b =>
+                {
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("ProgrammeId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ProgrammeCoordinators");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Cohorts.Seminar", b =>
@@ -1157,6 +1180,14 @@ namespace Portfolio.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Accounts.AppUser", b =>
+                {
+                    b.HasOne("Portfolio.Core.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentCohortId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Portfolio.Core.Cohorts.Campaign", b =>
                 {
                     b.HasOne("Portfolio.Core.Cohorts.Cohort", "Cohort")
@@ -1202,6 +1233,23 @@ namespace Portfolio.Migrations
                         .IsRequired();
 
                     b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Cohorts.ProgrammeCoordinator", b =>
+                {
+                    b.HasOne("Portfolio.Core.Cohorts.Programme", "Programme")
+                        .WithMany("Coordinators")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Cohorts.Seminar", b =>
@@ -1448,6 +1496,8 @@ namespace Portfolio.Migrations
             modelBuilder.Entity("Portfolio.Core.Cohorts.Programme", b =>
                 {
                     b.Navigation("Cohorts");
+
+                    b.Navigation("Coordinators");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Frameworks.Framework", b =>

@@ -16,6 +16,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
 
     public DbSet<Framework> Frameworks => Set<Framework>();
     public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeCoordinator> ProgrammeCoordinators => Set<ProgrammeCoordinator>();
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
@@ -41,6 +42,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             u.Property(x => x.FirstName).HasMaxLength(100);
             u.Property(x => x.LastName).HasMaxLength(100);
             u.Property(x => x.Organisation).HasMaxLength(200);
+            u.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CurrentCohortId).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<Framework>(f =>
@@ -106,6 +108,12 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             p.HasIndex(x => x.Code).IsUnique();
             p.Property(x => x.Code).HasMaxLength(64);
             p.HasMany(x => x.Cohorts).WithOne(x => x.Programme).HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            p.HasMany(x => x.Coordinators).WithOne(x => x.Programme).HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ProgrammeCoordinator>(c =>
+        {
+            c.HasKey(x => new { x.ProgrammeId, x.UserId });
+            c.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<Cohort>(c =>
         {

@@ -69,11 +69,15 @@ public static class DemoData
             }
         }
 
-        var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Code == ProgrammeCode);
+        var programme = await db.Programmes.Include(p => p.Coordinators).SingleOrDefaultAsync(p => p.Code == ProgrammeCode);
         if (programme is null)
         {
             programme = new Programme(ProgrammeCode, "Certificat inter-universités en management public");
             db.Programmes.Add(programme);
+        }
+        foreach (var (email, _, _, role) in Staff.Where(s => s.Role == Roles.Coordinator))
+        {
+            programme.Assign((await users.FindByEmailAsync(email))!.Id);
         }
         var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Name == CohortName);
         if (cohort is null)

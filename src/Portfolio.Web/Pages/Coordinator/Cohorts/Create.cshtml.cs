@@ -10,7 +10,7 @@ using Portfolio.Core.Frameworks;
 
 namespace Portfolio.Web.Pages.Coordinator.Cohorts;
 
-public class CreateModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : PageModel
+public class CreateModel(PortfolioDb db, Coordination coordination, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public CohortInput Input { get; set; } = new();
@@ -32,7 +32,7 @@ public class CreateModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : P
         {
             ModelState.AddModelError("Input.EndsOn", l["La fin doit suivre le début."]);
         }
-        var programme = await db.Programmes.FindAsync(Input.ProgrammeId);
+        var programme = await coordination.Programmes.SingleOrDefaultAsync(p => p.Id == Input.ProgrammeId);
         var framework = await db.Frameworks.Published().SingleOrDefaultAsync(f => f.Id == Input.FrameworkId);
         if (programme is null)
         {
@@ -60,7 +60,7 @@ public class CreateModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : P
 
     private async Task LoadChoicesAsync()
     {
-        Programmes = await db.Programmes.OrderBy(p => p.Title).Select(p => new SelectListItem(p.Title, p.Id.ToString())).ToListAsync();
+        Programmes = await coordination.Programmes.OrderBy(p => p.Title).Select(p => new SelectListItem(p.Title, p.Id.ToString())).ToListAsync();
         Frameworks = await db.Frameworks.Published().OrderBy(f => f.Title).ThenByDescending(f => f.Version)
             .Select(f => new SelectListItem(f.Title + " — v" + f.Version, f.Id.ToString())).ToListAsync();
     }

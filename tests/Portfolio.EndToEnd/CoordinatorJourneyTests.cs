@@ -88,7 +88,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture fixture, ITestOutputH
         // The corrected list: the three people are enrolled and listed.
         await list.SetInputFilesAsync(corrected);
         await import.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 participant(s) inscrit(s).");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("3 participant·es inscrit·es.");
         await Expect(problems).ToHaveCountAsync(0);
         var participants = page.GetByRole(AriaRole.Table, new() { Name = "Participants inscrits" });
         var rows = participants.Locator("tbody").GetByRole(AriaRole.Row);
@@ -133,6 +133,7 @@ public sealed class CoordinatorJourneyTests(BrowserFixture fixture, ITestOutputH
         var db = scope.ServiceProvider.GetRequiredService<PortfolioDb>();
         var framework = await db.Frameworks.Where(f => f.Code == "cium-management-public").OrderByDescending(f => f.Version).FirstAsync();
         var programme = new Programme("cium", "Certificat inter-universités en management public");
+        programme.Assign(coordinator.Id);
         var cohort = new Cohort(programme, CohortName, framework, new DateOnly(2026, 9, 14), new DateOnly(2027, 6, 30));
         db.Programmes.Add(programme);
         db.Cohorts.Add(cohort);

@@ -1,6 +1,11 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portfolio.Core.Accounts;
 using Portfolio.EndToEnd.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -95,5 +100,110 @@ public class FrameworkJourneyTests(BrowserFixture fixture, ITestOutputHelper out
         var pillars = root.GetProperty("pillars").EnumerateArray().ToList();
         Assert.Equal(Pillars, pillars.Select(p => p.GetProperty("title").GetString()));
         Assert.Equal(22, pillars.Sum(p => p.GetProperty("objectives").GetArrayLength()));
+    }
+
+    [Fact]
+    public async Task Coordinator_imports_a_draft_previews_it_and_publishes_it()
+    {
+        // The longest title the import accepts, in one unbreakable word: the pages must wrap it, not widen.
+        var longTitle = string.Concat(Enumerable.Repeat("Cycle-de-direction-générale-", 11))[..300];
+        await using (var scope = Fixture.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var coordinator = AppUser.Create("coordination@portfolio.test", "Claire", "Dubois", "Portfolio");
+            Assert.True((await users.CreateAsync(coordinator, Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(coordinator, Roles.Coordinator)).Succeeded);
+        }
+        var page = Page;
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync("coordination@portfolio.test");
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await Expect(navigation.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
+
+        // Coordination → the framework versions → import.
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Coordination", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Référentiels", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Versions des référentiels");
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importer un référentiel" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Importer un référentiel");
+        await CheckAccessibilityAsync();
+
+        // A file with a version written as text and a missing title: both problems are listed, nothing is imported.
+        var document = new JsonObject
+        {
+            ["code"] = "cycle-direction",
+            ["version"] = "1",
+            ["language"] = "fr",
+            ["pillarLabel"] = "Module",
+            ["pillars"] = new JsonArray(new JsonObject
+            {
+                ["code"] = "M1",
+                ["title"] = "Piloter la transformation",
+                ["objectives"] = new JsonArray(new JsonObject { ["code"] = "M1.1", ["title"] = "Conduire un projet de transformation" }),
+            }),
+        };
+        await UploadAsync(document);
+        var problems = page.Locator("#import-problems li");
+        await Expect(problems).ToHaveCountAsync(2);
+        await Expect(problems.Filter(new() { HasText = "$.version" })).ToContainTextAsync("sans guillemets");
+        await Expect(problems.Filter(new() { HasText = "$.title" })).ToContainTextAsync("obligatoire");
+        await CheckAccessibilityAsync();
+
+        // Corrected: the import makes a draft and shows its preview.
+        document["version"] = 1;
+        document["title"] = longTitle;
+        await UploadAsync(document);
+        await page.WaitForURLAsync(new Regex("/Coordinator/Frameworks/Preview/cycle-direction/1$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(longTitle);
+        await Expect(page.GetByText("Brouillon", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 3, Name = "Module 1 — Piloter la transformation" })).ToBeVisibleAsync();
+        await AssertNoHorizontalScrollAsync();
+        await CheckAccessibilityAsync();
+
+        // Until it is published, the public URL does not exist.
+        Assert.Equal(404, (await page.GotoAsync("/Frameworks/cycle-direction"))!.Status);
+        await page.GoBackAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Publier…" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Publier la version 1");
+        await AssertNoHorizontalScrollAsync();
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publier", Exact = true }).ClickAsync();
+
+        // Published: the public page shows what the preview showed, and the lists name it.
+        await page.WaitForURLAsync(new Regex("/Frameworks/cycle-direction"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("est publiée");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(longTitle);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 3, Name = "Module 1 — Piloter la transformation" })).ToBeVisibleAsync();
+        await AssertNoHorizontalScrollAsync();
+        await CheckAccessibilityAsync();
+        foreach (var url in new[] { "/", "/Frameworks", "/Coordinator/Frameworks" })
+        {
+            await page.GotoAsync(url);
+            await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = longTitle })).ToBeVisibleAsync();
+            await AssertNoHorizontalScrollAsync();
+        }
+        await CheckAccessibilityAsync();
+    }
+
+    private async Task UploadAsync(JsonObject document)
+    {
+        await Page.GetByLabel("Fichier JSON").SetInputFilesAsync(new FilePayload
+        {
+            Name = "cycle-direction.json",
+            MimeType = "application/json",
+            Buffer = Encoding.UTF8.GetBytes(document.ToJsonString()),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Importer", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Long words wrap: the page is never wider than the window.</summary>
+    private async Task AssertNoHorizontalScrollAsync()
+    {
+        var (scrollWidth, innerWidth) = (await Page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await Page.EvaluateAsync<int>("window.innerWidth"));
+        Assert.True(scrollWidth <= innerWidth, $"{Page.Url} is {scrollWidth} px wide in a {innerWidth} px window");
     }
 }

@@ -9,6 +9,12 @@ public class AppUser : IdentityUser
     public string LastName { get; set; } = "";
     public string? Organisation { get; set; }
 
+    /// <summary>
+    /// The cohort whose portfolio the participant last chose to work in, when they belong to several; null (or a cohort
+    /// they no longer belong to) means their latest enrolment.
+    /// </summary>
+    public int? CurrentCohortId { get; set; }
+
     /// <summary>The language of the messages sent to this person ("fr" or "en"), the last one they chose in the interface.</summary>
     public string PreferredLanguage { get; private set; } = DefaultLanguage;
 

@@ -83,4 +83,10 @@ public class Seminar
     public void Reschedule(DateOnly heldOn) => HeldOn = heldOn;
 
     public bool HasTakenPlaceBy(DateOnly day) => HeldOn <= day;
+
+    /// <summary>
+    /// The seminar is held after the campaign has closed, so its competency cannot be self-assessed in that campaign.
+    /// After the cohort's last campaign, it can never be: the coordinator must move one date or the other.
+    /// </summary>
+    public bool FallsAfter(Campaign campaign) => HeldOn > campaign.ClosesOn;
 }

@@ -17,6 +17,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
 
     public DbSet<Framework> Frameworks => Set<Framework>();
     public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeCoordinator> ProgrammeCoordinators => Set<ProgrammeCoordinator>();
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
@@ -44,6 +45,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             u.Property(x => x.FirstName).HasMaxLength(100);
             u.Property(x => x.LastName).HasMaxLength(100);
             u.Property(x => x.Organisation).HasMaxLength(200);
+            u.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CurrentCohortId).OnDelete(DeleteBehavior.SetNull);
             u.Property(x => x.PreferredLanguage).HasMaxLength(8).HasDefaultValue(AppUser.DefaultLanguage);
         });
         builder.Entity<PasswordLink>(l =>
@@ -67,30 +69,72 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
         builder.Entity<Framework>(f =>
         {
             f.HasIndex(x => new { x.Code, x.Version }).IsUnique();
-            f.Property(x => x.Code).HasMaxLength(64);
-            f.Property(x => x.Language).HasMaxLength(16);
-            f.Property(x => x.PillarLabel).HasMaxLength(50);
+            f.Property(x => x.Code).HasMaxLength(FrameworkLimits.FrameworkCode);
+            f.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
+            f.Property(x => x.Language).HasMaxLength(FrameworkLimits.Language);
+            f.Property(x => x.PillarLabel).HasMaxLength(FrameworkLimits.PillarLabel);
+            f.Property(x => x.CaseStudyTitle).HasMaxLength(FrameworkLimits.Title);
+            f.Property(x => x.CaseStudyDescription).HasMaxLength(FrameworkLimits.Description);
+            f.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             f.HasMany(x => x.Scale).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.Pillars).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.Axes).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.LeadershipCompetencies).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.CaseStudyOutcomes).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
         });
-        builder.Entity<ScaleLevel>(l => l.HasIndex(x => new { x.FrameworkId, x.Value }).IsUnique());
+        builder.Entity<ScaleLevel>(l =>
+        {
+            l.HasIndex(x => new { x.FrameworkId, x.Value }).IsUnique();
+            l.Property(x => x.Label).HasMaxLength(FrameworkLimits.ScaleLabel);
+            l.Property(x => x.Description).HasMaxLength(FrameworkLimits.Description);
+        });
         builder.Entity<Pillar>(p =>
         {
             p.HasIndex(x => new { x.FrameworkId, x.Code }).IsUnique();
+            p.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            p.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
             p.HasMany(x => x.Objectives).WithOne(x => x.Pillar).HasForeignKey(x => x.PillarId).OnDelete(DeleteBehavior.Cascade);
         });
-        builder.Entity<Objective>(o => o.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.ObjectiveId).OnDelete(DeleteBehavior.Cascade));
+        builder.Entity<Objective>(o =>
+        {
+            o.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.ObjectiveId).OnDelete(DeleteBehavior.Cascade);
+            o.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            o.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
+        });
+        builder.Entity<LearningOutcome>(o =>
+        {
+            o.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            o.Property(x => x.Text).HasMaxLength(FrameworkLimits.OutcomeText);
+        });
+        builder.Entity<Axis>(a =>
+        {
+            a.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            a.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
+            a.Property(x => x.Description).HasMaxLength(FrameworkLimits.Description);
+        });
         builder.Entity<LeadershipCompetency>(c =>
-            c.HasOne(x => x.AfterPillar).WithMany().HasForeignKey(x => x.AfterPillarId).OnDelete(DeleteBehavior.Restrict));
+        {
+            c.HasOne(x => x.AfterPillar).WithMany().HasForeignKey(x => x.AfterPillarId).OnDelete(DeleteBehavior.Restrict);
+            c.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            c.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
+        });
+        builder.Entity<CaseStudyOutcome>(o =>
+        {
+            o.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            o.Property(x => x.Text).HasMaxLength(FrameworkLimits.OutcomeText);
+        });
 
         builder.Entity<Programme>(p =>
         {
             p.HasIndex(x => x.Code).IsUnique();
             p.Property(x => x.Code).HasMaxLength(64);
             p.HasMany(x => x.Cohorts).WithOne(x => x.Programme).HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            p.HasMany(x => x.Coordinators).WithOne(x => x.Programme).HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ProgrammeCoordinator>(c =>
+        {
+            c.HasKey(x => new { x.ProgrammeId, x.UserId });
+            c.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<Cohort>(c =>
         {

@@ -40,28 +40,54 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Writes the archive into <paramref name="output"/>, reporting progress (0-95) as it goes.</summary>
+    /// <summary>
+    /// Writes the archive of one cohort's portfolio (<paramref name="cohortId"/>), or of every cohort the person belongs to
+    /// (null), into <paramref name="output"/>, reporting progress (0-95) as it goes. "Everything" gives one page per
+    /// cohort beside an <c>index.html</c> that lists them, and a <c>portfolio.json</c> whose <c>cohorts</c> hold each
+    /// cohort's data; attachments keep their single place, <c>attachments/{evidenceId}/</c>, evidence ids being unique.
+    /// </summary>
     /// <returns>The file name to offer for download, such as <c>portfolio-prenom-nom-2026-11-23.zip</c>.</returns>
-    public async Task<string> WriteAsync(string participantId, Stream output, Func<int, string, CancellationToken, Task> report, CancellationToken cancellationToken)
+    public async Task<string> WriteAsync(string participantId, int? cohortId, Stream output, Func<int, string, CancellationToken, Task> report, CancellationToken cancellationToken)
     {
         await report(0, L["Chargement du portfolio"], cancellationToken);
-        var data = await LoadAsync(participantId, cancellationToken);
+        var cohortIds = await db.Enrolments.Where(e => e.UserId == participantId && (cohortId == null || e.CohortId == cohortId))
+            .OrderBy(e => e.Cohort.StartsOn).ThenBy(e => e.Id).Select(e => e.CohortId).ToListAsync(cancellationToken);
+        if (cohortIds.Count == 0)
+        {
+            throw new ExportRefusedException(L["Vous n'êtes inscrit·e dans aucune promotion."]);
+        }
+        var portfolios = new List<PortfolioData>();
+        foreach (var id in cohortIds)
+        {
+            portfolios.Add(await LoadAsync(participantId, id, cancellationToken));
+        }
         await report(10, L["Rédaction de la page de consultation et des données"], cancellationToken);
 
         await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken))
         {
-            var html = PortfolioPageBuilder.Render(data, await File.ReadAllTextAsync(TemplatePath, cancellationToken));
-            await WriteTextAsync(zip, "index.html", html, cancellationToken);
-            await using (var entry = await zip.CreateEntry("portfolio.json", CompressionLevel.Optimal).OpenAsync(cancellationToken))
+            var template = await File.ReadAllTextAsync(TemplatePath, cancellationToken);
+            if (cohortId is not null)
             {
-                await JsonSerializer.SerializeAsync(entry, PortfolioJson.From(data), Json, cancellationToken);
+                await WriteTextAsync(zip, "index.html", PortfolioPageBuilder.Render(portfolios[0], template), cancellationToken);
+                await WriteJsonAsync(zip, PortfolioJson.From(portfolios[0]), cancellationToken);
+            }
+            else
+            {
+                var pages = portfolios.Select((d, i) => (Data: d, File: $"promotion-{i + 1}-{Slug(d.Cohort.Name)}.html")).ToList();
+                foreach (var (data, file) in pages)
+                {
+                    await WriteTextAsync(zip, file, PortfolioPageBuilder.Render(data, template), cancellationToken);
+                }
+                await WriteTextAsync(zip, "index.html", CohortListPage(portfolios[0].Person, pages), cancellationToken);
+                await WriteJsonAsync(zip, PortfolioArchiveJson.From(portfolios), cancellationToken);
             }
             await report(20, L["Copie des pièces jointes"], cancellationToken);
 
-            var total = Math.Max(1, data.Evidence.Sum(e => e.Attachments.Sum(a => a.Length)));
+            var attachments = portfolios.SelectMany(d => d.Evidence).SelectMany(e => e.Attachments).ToList();
+            var total = Math.Max(1, attachments.Sum(a => a.Length));
             long copied = 0;
             var buffer = new byte[81920];
-            foreach (var attachment in data.Evidence.SelectMany(e => e.Attachments))
+            foreach (var attachment in attachments)
             {
                 await using var source = await files.OpenReadAsync(attachment.StoredFileId, cancellationToken);
                 await using var entry = await zip.CreateEntry(attachment.ZipPath, CompressionFor(attachment.ContentType)).OpenAsync(cancellationToken);
@@ -76,7 +102,28 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
             await report(90, L["Finalisation de l'archive"], cancellationToken);
         }
         await report(95, L["Finalisation de l'archive"], cancellationToken);
-        return FileName(data.Person, data.GeneratedOn);
+        return FileName(portfolios[0].Person, portfolios[0].GeneratedOn);
+    }
+
+    private static async Task WriteJsonAsync<T>(ZipArchive zip, T document, CancellationToken cancellationToken)
+    {
+        await using var entry = await zip.CreateEntry("portfolio.json", CompressionLevel.Optimal).OpenAsync(cancellationToken);
+        await JsonSerializer.SerializeAsync(entry, document, Json, cancellationToken);
+    }
+
+    /// <summary>The first page of an "everything" archive: one link per cohort's page. Every name is HTML-encoded.</summary>
+    private static string CohortListPage(PersonData person, IReadOnlyList<(PortfolioData Data, string File)> pages)
+    {
+        static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append($"<title>Portfolio de {E(person.Name)}</title>\n</head>\n<body>\n<main>\n<h1>Portfolio de {E(person.Name)}</h1>\n<p>Une page par promotion :</p>\n<ul>\n");
+        foreach (var (data, file) in pages)
+        {
+            html.Append($"<li><a href=\"{E(file)}\">{E(data.Cohort.Name)}</a> — {E(data.Cohort.Programme)} ({data.Cohort.StartsOn:dd/MM/yyyy} – {data.Cohort.EndsOn:dd/MM/yyyy})</li>\n");
+        }
+        html.Append("</ul>\n</main>\n</body>\n</html>\n");
+        return html.ToString();
     }
 
     /// <summary>Already-compressed formats gain nothing from deflate; text does.</summary>
@@ -120,30 +167,29 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
     }
 
     /// <summary>Everything the archive shows, in a fixed number of queries whatever the size of the portfolio.</summary>
-    private async Task<PortfolioData> LoadAsync(string participantId, CancellationToken cancellationToken)
+    private async Task<PortfolioData> LoadAsync(string participantId, int cohortId, CancellationToken cancellationToken)
     {
         var person = await db.Users.Where(u => u.Id == participantId)
             .Select(u => new PersonData(u.FirstName, u.LastName, u.Email ?? "", u.Organisation))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new ExportRefusedException(L["Ce compte n'existe plus."]);
-        var enrolment = await ParticipantCohort.FindAsync(db, participantId, cancellationToken)
-            ?? throw new ExportRefusedException(L["Vous n'êtes inscrit·e dans aucune promotion."]);
-        var cohort = await db.Cohorts.Where(c => c.Id == enrolment.CohortId)
-            .Select(c => new CohortData(c.Name, c.Programme.Title, c.StartsOn, c.EndsOn))
+        var row = await db.Cohorts.Where(c => c.Id == cohortId)
+            .Select(c => new { Data = new CohortData(c.Name, c.Programme.Title, c.StartsOn, c.EndsOn), c.FrameworkId, c.Framework.Revision })
             .SingleAsync(cancellationToken);
-        var framework = await frameworks.GetAsync(db, enrolment.FrameworkId, enrolment.FrameworkRevision, cancellationToken);
+        var cohort = row.Data;
+        var framework = await frameworks.GetAsync(db, row.FrameworkId, row.Revision, cancellationToken);
 
-        var campaigns = await db.Campaigns.Where(c => c.CohortId == enrolment.CohortId)
+        var campaigns = await db.Campaigns.Where(c => c.CohortId == cohortId)
             .OrderBy(c => c.Position).ThenBy(c => c.OpensOn)
             .Select(c => new CampaignData(c.Id, c.Name, c.Position, c.OpensOn, c.ClosesOn))
             .ToListAsync(cancellationToken);
         var assessments = await db.SelfAssessments
-            .Where(a => a.ParticipantId == participantId && a.Campaign.CohortId == enrolment.CohortId)
+            .Where(a => a.ParticipantId == participantId && a.Campaign.CohortId == cohortId)
             .OrderBy(a => a.Campaign.Position).ThenBy(a => a.Id)
             .Select(a => new AssessmentData(a.Id, a.CampaignId, a.ObjectiveId, a.LeadershipCompetencyId, a.Level, a.Justification,
                 a.Outcomes.Select(o => new OutcomeStateData(o.LearningOutcomeId, o.State)).ToList(), a.EvidenceIds, a.UpdatedAt))
             .ToListAsync(cancellationToken);
         var evidence = await db.Evidence.AsNoTracking()
-            .Where(e => e.OwnerId == participantId && e.CohortId == enrolment.CohortId)
+            .Where(e => e.OwnerId == participantId && e.CohortId == cohortId)
             .OrderBy(e => e.OccurredOn).ThenBy(e => e.Id)
             .Select(e => new
             {
@@ -155,7 +201,7 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
             })
             .ToListAsync(cancellationToken);
         var journal = await db.JournalEntries
-            .Where(j => j.OwnerId == participantId && j.CohortId == enrolment.CohortId)
+            .Where(j => j.OwnerId == participantId && j.CohortId == cohortId)
             .OrderBy(j => j.WrittenOn).ThenBy(j => j.Id)
             .Select(j => new JournalData(j.Id, j.WrittenOn, j.Title, j.Body, j.PillarId, j.LeadershipCompetencyId, j.ObjectiveId, j.Visibility, j.CreatedAt, j.UpdatedAt))
             .ToListAsync(cancellationToken);

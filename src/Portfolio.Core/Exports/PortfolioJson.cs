@@ -67,3 +67,16 @@ public sealed record PortfolioJson(
                 f.ObjectiveCode(j.ObjectiveId), j.Visibility, j.CreatedAt, j.UpdatedAt))]);
     }
 }
+
+/// <summary>
+/// portfolio.json of an archive of every cohort: the person once, then each cohort's portfolio in the shape of
+/// <see cref="PortfolioJson"/> (oldest cohort first).
+/// </summary>
+public sealed record PortfolioArchiveJson(int FormatVersion, DateTimeOffset GeneratedAt, PortfolioJson.PersonJson Person, IReadOnlyList<PortfolioJson> Cohorts)
+{
+    public static PortfolioArchiveJson From(IReadOnlyList<PortfolioData> portfolios)
+    {
+        var cohorts = portfolios.Select(PortfolioJson.From).ToList();
+        return new PortfolioArchiveJson(1, cohorts[0].GeneratedAt, cohorts[0].Person, cohorts);
+    }
+}

@@ -31,7 +31,7 @@ public sealed record PortfolioPage(
     IReadOnlyList<PortfolioPage.ObjectiveSection> Leadership,
     IReadOnlyList<PortfolioPage.EvidenceItem> Evidence,
     IReadOnlyList<PortfolioPage.JournalItem> Journal,
-    int AttachmentCount)
+    string Contents)
 {
     public bool HasCampaigns => Campaigns.Count > 0;
     public bool HasLeadership => Leadership.Count > 0;
@@ -101,7 +101,7 @@ public static class PortfolioPageBuilder
 
     private static string H(string? text) => Encoder.Encode(text ?? "");
 
-    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", French);
+    private static string Day(DateOnly day) => Dates.Day(day, French);
 
     public static string Render(PortfolioData data, string templateText)
     {
@@ -200,7 +200,17 @@ public static class PortfolioPageBuilder
                     H(Size(a.Length))))]))],
             [.. d.Journal.Select(j => new PortfolioPage.JournalItem($"journal-{j.Id}", H(Day(j.WrittenOn)), H(j.Title), H(JournalAbout(f, j)),
                 H(VisibilityLabel(j.Visibility)), Markdown.ToSafeHtml(j.Body)))],
-            d.Evidence.Sum(e => e.Attachments.Count));
+            H(Contents(d)));
+    }
+
+    /// <summary>"3 preuves, 1 pièce jointe, aucune entrée de journal".</summary>
+    private static string Contents(PortfolioData d)
+    {
+        string Count(int count, string one, string many, string none) => string.Format(French, PluralRule.Pick(count, one, many, none, French), count);
+        return string.Join(", ",
+            Count(d.Evidence.Count, "{0} preuve", "{0} preuves", "aucune preuve"),
+            Count(d.Evidence.Sum(e => e.Attachments.Count), "{0} pièce jointe", "{0} pièces jointes", "aucune pièce jointe"),
+            Count(d.Journal.Count, "{0} entrée de journal", "{0} entrées de journal", "aucune entrée de journal"));
     }
 
     private static PortfolioPage.LinkItem Link(EvidenceLink link)

@@ -1,9 +1,22 @@
 namespace Portfolio.Core.Frameworks;
 
+/// <summary>Where a framework version stands between its import and its public life.</summary>
+public enum FrameworkState
+{
+    /// <summary>Imported, seen only by coordinators in a preview; may still be replaced or deleted.</summary>
+    Draft,
+
+    /// <summary>Public, and offered to cohorts; never changes any more.</summary>
+    Published,
+
+    /// <summary>Taken back before any cohort used it: no longer public nor offered.</summary>
+    Withdrawn,
+}
+
 /// <summary>
 /// One version of a programme's competency framework. A framework is data, not code: the top level may be called
-/// "Pilier", "Module" or "Dimension", and counts differ from one programme to the next. A version bound to a cohort
-/// never changes; a change is a new version.
+/// "Pilier", "Module" or "Dimension", and counts differ from one programme to the next. An import makes a draft that
+/// only coordinators see; once published, a version never changes and a change is a new version.
 /// </summary>
 public class Framework
 {
@@ -18,6 +31,8 @@ public class Framework
     public string? CaseStudyTitle { get; private set; }
     public string? CaseStudyDescription { get; private set; }
     public DateTimeOffset ImportedAt { get; private set; }
+    public FrameworkState State { get; private set; } = FrameworkState.Draft;
+    public bool IsPublished => State == FrameworkState.Published;
 
     /// <summary>
     /// New each time this version's tree is written (import, re-import of a draft): <see cref="FrameworkModels"/> keys its
@@ -31,7 +46,7 @@ public class Framework
     public List<LeadershipCompetency> LeadershipCompetencies { get; private set; } = [];
     public List<CaseStudyOutcome> CaseStudyOutcomes { get; private set; } = [];
 
-    /// <summary>Builds a framework from a document that <see cref="FrameworkDocument.Validate"/> found valid.</summary>
+    /// <summary>Builds a framework from a document that <see cref="FrameworkDocument.Read"/> accepted.</summary>
     public static Framework FromDocument(FrameworkDocument document, DateTimeOffset importedAt)
     {
         var framework = new Framework
@@ -57,6 +72,33 @@ public class Framework
         framework.CaseStudyOutcomes = (document.CaseStudy?.Outcomes ?? []).Select((o, i) => new CaseStudyOutcome(o.Code!, o.Text!.Trim(), i)).ToList();
         return framework;
     }
+
+    /// <summary>Makes the version public and usable by cohorts; a withdrawn version may be published again.</summary>
+    public void Publish()
+    {
+        if (IsPublished)
+        {
+            throw new InvalidOperationException("This framework version is already published.");
+        }
+        State = FrameworkState.Published;
+    }
+
+    /// <summary>Takes a published version back from public pages and cohort choices, which only a version no cohort follows allows.</summary>
+    public void Withdraw(bool followedByACohort)
+    {
+        if (!IsPublished)
+        {
+            throw new InvalidOperationException("Only a published framework version can be withdrawn.");
+        }
+        if (followedByACohort)
+        {
+            throw new InvalidOperationException("A framework version followed by a cohort cannot be withdrawn.");
+        }
+        State = FrameworkState.Withdrawn;
+    }
+
+    /// <summary>Only a draft may be deleted or replaced: nobody outside coordination has seen it.</summary>
+    public bool CanBeReplaced => State == FrameworkState.Draft;
 
     /// <summary>The public JSON form of this version; importing it gives back the same framework.</summary>
     public FrameworkDocument ToDocument() => new()

@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 namespace Portfolio.Core.Frameworks;
 
 /// <summary>
-/// The framework's public JSON format (documented in the README). Every member is nullable so that a bad document
-/// still reads and <see cref="Validate"/> can list every problem with its path, instead of stopping at the first.
+/// The framework's public JSON format (documented in the README and on the format help page). Every member is nullable
+/// because <see cref="Read"/> fills what it can while it lists every problem of a bad document.
 /// </summary>
 public sealed partial class FrameworkDocument
 {
@@ -92,188 +92,276 @@ public sealed partial class FrameworkDocument
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
 
-    /// <summary>Reads and validates a document; on any problem the document is null and every problem is listed.</summary>
+    /// <summary>
+    /// Reads and checks a document in one pass; on any problem the document is null and every problem is listed, each
+    /// with its JSON path. The JSON is walked by hand rather than deserialised, so that a value of the wrong type (a
+    /// version written "2025", a number where a text belongs) is one problem among the others, not the end of reading.
+    /// </summary>
     public static (FrameworkDocument? Document, IReadOnlyList<DocumentProblem> Problems) Read(string json)
     {
-        FrameworkDocument? document;
+        JsonDocument parsed;
         try
         {
-            document = JsonSerializer.Deserialize<FrameworkDocument>(json, JsonOptions);
+            parsed = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
-            var path = e.Path ?? "$";
             return (null, [e.LineNumber is { } line
-                ? new DocumentProblem(path, "Le fichier n'est pas un JSON valide, ou une valeur n'a pas le bon type (ligne {0}, position {1}).", line + 1, (e.BytePositionInLine ?? 0) + 1)
-                : new DocumentProblem(path, "Le fichier n'est pas un JSON valide.")]);
+                ? new DocumentProblem("$", "Le fichier n'est pas un JSON valide (ligne {0}, position {1}).", line + 1, (e.BytePositionInLine ?? 0) + 1)
+                : new DocumentProblem("$", "Le fichier n'est pas un JSON valide.")]);
         }
-        if (document is null)
+        using (parsed)
         {
-            return (null, [new DocumentProblem("$", "Le document est vide.")]);
+            var reader = new DocumentReader();
+            var document = reader.Read(parsed.RootElement);
+            return reader.Problems.Count == 0 ? (document, reader.Problems) : (null, reader.Problems);
         }
-        var problems = document.Validate();
-        return problems.Count == 0 ? (document, problems) : (null, problems);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,63}$")]
     private static partial Regex FrameworkCodePattern();
 
-    /// <summary>Every problem of the document, each with its JSON path (for instance <c>$.pillars[1].objectives[0].title</c>).</summary>
-    public IReadOnlyList<DocumentProblem> Validate()
+    /// <summary>Walks the JSON in document order, building the document and noting every problem on the way.</summary>
+    private sealed class DocumentReader
     {
-        var problems = new List<DocumentProblem>();
-        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> codes = new(StringComparer.Ordinal);
 
-        void Required(string? value, string path)
+        public List<DocumentProblem> Problems { get; } = [];
+
+        public FrameworkDocument Read(JsonElement root)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new DocumentProblem(path, "Valeur obligatoire manquante ou vide."));
+                Problems.Add(new DocumentProblem("$", "Le fichier n'est pas un référentiel : le document doit être un objet JSON, entre accolades."));
+                return new FrameworkDocument();
             }
+            var code = Text(root, "$", "code", FrameworkLimits.FrameworkCode);
+            if (code is not null && !FrameworkCodePattern().IsMatch(code))
+            {
+                Problems.Add(new DocumentProblem("$.code", "Le code « {0} » doit contenir uniquement des minuscules, des chiffres et des tirets.", code));
+            }
+            var version = Integer(root, "$", "version");
+            if (version < 1)
+            {
+                Problems.Add(new DocumentProblem("$.version", "La version doit être un entier positif."));
+            }
+            var title = Text(root, "$", "title", FrameworkLimits.Title);
+            var language = Text(root, "$", "language", FrameworkLimits.Language);
+            var pillarLabel = Text(root, "$", "pillarLabel", FrameworkLimits.PillarLabel);
+            var scale = ReadScale(root);
+            var pillars = List(root, "$", "pillars", required: true, (pillar, path) =>
+            {
+                var pillarCode = UniqueCode(pillar, path);
+                var pillarTitle = Text(pillar, path, "title", FrameworkLimits.Title);
+                var objectives = List(pillar, path, "objectives", required: true, (objective, objectivePath) => new ObjectiveEntry
+                {
+                    Code = UniqueCode(objective, objectivePath),
+                    Title = Text(objective, objectivePath, "title", FrameworkLimits.Title),
+                    Outcomes = Outcomes(objective, objectivePath),
+                });
+                if (objectives is { Count: 0 })
+                {
+                    Problems.Add(new DocumentProblem(path + ".objectives", "Chaque pilier doit compter au moins un objectif."));
+                }
+                return new PillarEntry { Code = pillarCode, Title = pillarTitle, Objectives = objectives };
+            });
+            if (pillars is { Count: 0 })
+            {
+                Problems.Add(new DocumentProblem("$.pillars", "Le référentiel doit compter au moins un pilier."));
+            }
+            var axes = List(root, "$", "axes", required: false, (axis, path) => new AxisEntry
+            {
+                Code = UniqueCode(axis, path),
+                Title = Text(axis, path, "title", FrameworkLimits.Title),
+                Description = Text(axis, path, "description", FrameworkLimits.Description, required: false),
+            });
+            var pillarCodes = (pillars ?? []).Where(p => p.Code is not null).Select(p => p.Code!).ToHashSet(StringComparer.Ordinal);
+            var leadership = List(root, "$", "leadershipCompetencies", required: false, (competency, path) =>
+            {
+                var entry = new LeadershipCompetencyEntry
+                {
+                    Code = UniqueCode(competency, path),
+                    Title = Text(competency, path, "title", FrameworkLimits.Title),
+                    AfterPillar = Text(competency, path, "afterPillar", FrameworkLimits.Code),
+                };
+                if (entry.AfterPillar is not null && !pillarCodes.Contains(entry.AfterPillar))
+                {
+                    Problems.Add(new DocumentProblem(path + ".afterPillar", "Le pilier « {0} » n'existe pas dans ce référentiel.", entry.AfterPillar));
+                }
+                return entry;
+            });
+            var caseStudy = Object(root, "$", "caseStudy", (caseStudy, path) => new CaseStudyEntry
+            {
+                Title = Text(caseStudy, path, "title", FrameworkLimits.Title, required: false),
+                Description = Text(caseStudy, path, "description", FrameworkLimits.Description, required: false),
+                Outcomes = Outcomes(caseStudy, path),
+            });
+            return new FrameworkDocument
+            {
+                Code = code,
+                Version = version,
+                Title = title,
+                Language = language,
+                PillarLabel = pillarLabel,
+                Scale = scale,
+                Pillars = pillars,
+                Axes = axes,
+                LeadershipCompetencies = leadership,
+                CaseStudy = caseStudy,
+            };
         }
 
-        void UniqueCode(string? value, string path)
+        private List<ScaleLevelEntry>? ReadScale(JsonElement root)
         {
-            Required(value, path);
-            if (string.IsNullOrWhiteSpace(value))
+            var values = new HashSet<int>();
+            var scale = List(root, "$", "scale", required: false, (level, path) =>
             {
-                return;
+                var value = Integer(level, path, "value");
+                if (value is { } v && !values.Add(v))
+                {
+                    Problems.Add(new DocumentProblem(path + ".value", "Le niveau {0} figure deux fois dans l'échelle.", v));
+                }
+                return new ScaleLevelEntry
+                {
+                    Value = value,
+                    Label = Text(level, path, "label", FrameworkLimits.ScaleLabel),
+                    Description = Text(level, path, "description", FrameworkLimits.Description, required: false),
+                };
+            });
+            if (scale is { Count: < 2 })
+            {
+                Problems.Add(new DocumentProblem("$.scale", "L'échelle doit compter au moins deux niveaux."));
             }
-            if (codes.TryGetValue(value, out var first))
+            return scale;
+        }
+
+        private List<OutcomeEntry>? Outcomes(JsonElement parent, string parentPath) =>
+            List(parent, parentPath, "outcomes", required: false, (outcome, path) => new OutcomeEntry
             {
-                problems.Add(new DocumentProblem(path, "Le code « {0} » est déjà utilisé en {1}.", value, first));
+                Code = UniqueCode(outcome, path),
+                Text = Text(outcome, path, "text", FrameworkLimits.OutcomeText),
+            });
+
+        /// <summary>A code, unique across the whole document (pillars, objectives, outcomes, axes and competencies alike).</summary>
+        private string? UniqueCode(JsonElement parent, string parentPath)
+        {
+            var code = Text(parent, parentPath, "code", FrameworkLimits.Code);
+            if (code is null)
+            {
+                return null;
+            }
+            var path = parentPath + ".code";
+            if (codes.TryGetValue(code, out var first))
+            {
+                Problems.Add(new DocumentProblem(path, "Le code « {0} » est déjà utilisé en {1}.", code, first));
             }
             else
             {
-                codes[value] = path;
+                codes[code] = path;
             }
+            return code;
         }
 
-        Required(Code, "$.code");
-        if (!string.IsNullOrWhiteSpace(Code) && !FrameworkCodePattern().IsMatch(Code))
+        /// <summary>A text member; null when absent, blank (a problem when required), of another type or too long (both problems).</summary>
+        private string? Text(JsonElement parent, string parentPath, string name, int maxLength, bool required = true)
         {
-            problems.Add(new DocumentProblem("$.code", "Le code « {0} » doit contenir uniquement des minuscules, des chiffres et des tirets.", Code));
-        }
-        if (Version is null)
-        {
-            problems.Add(new DocumentProblem("$.version", "Valeur obligatoire manquante ou vide."));
-        }
-        else if (Version < 1)
-        {
-            problems.Add(new DocumentProblem("$.version", "La version doit être un entier positif."));
-        }
-        Required(Title, "$.title");
-        Required(Language, "$.language");
-        Required(PillarLabel, "$.pillarLabel");
-
-        if (Scale is not null)
-        {
-            if (Scale.Count < 2)
+            var path = parentPath + "." + name;
+            if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null
+                || (element.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(element.GetString())))
             {
-                problems.Add(new DocumentProblem("$.scale", "L'échelle doit compter au moins deux niveaux."));
-            }
-            var values = new HashSet<int>();
-            for (var i = 0; i < Scale.Count; i++)
-            {
-                var path = $"$.scale[{i}]";
-                if (Scale[i] is not { } level)
+                if (required)
                 {
-                    problems.Add(new DocumentProblem(path, "Valeur obligatoire manquante ou vide."));
+                    Problems.Add(new DocumentProblem(path, "Valeur obligatoire manquante ou vide."));
+                }
+                return null;
+            }
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                Problems.Add(new DocumentProblem(path, "Un texte entre guillemets est attendu ici, pas {0}.", Excerpt(element)));
+                return null;
+            }
+            var text = element.GetString()!;
+            if (text.Length > maxLength)
+            {
+                Problems.Add(new DocumentProblem(path, "Ce texte compte {0} caractères ; {1} au plus sont permis.", text.Length, maxLength));
+                return null;
+            }
+            return text;
+        }
+
+        /// <summary>What was found instead, short enough to quote.</summary>
+        private static string Excerpt(JsonElement element) =>
+            element.GetRawText() is { Length: > 40 } raw ? raw[..40] + "…" : element.GetRawText();
+
+        /// <summary>A whole number written as a JSON number; "2025" between quotes is a text, and said so.</summary>
+        private int? Integer(JsonElement parent, string parentPath, string name)
+        {
+            var path = parentPath + "." + name;
+            if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            {
+                Problems.Add(new DocumentProblem(path, "Valeur obligatoire manquante ou vide."));
+                return null;
+            }
+            if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value))
+            {
+                return value;
+            }
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                Problems.Add(new DocumentProblem(path, "« {0} » est écrit comme un texte : un nombre entier s'écrit sans guillemets.", element.GetString()!));
+            }
+            else
+            {
+                Problems.Add(new DocumentProblem(path, "Un nombre entier est attendu ici, pas {0}.", Excerpt(element)));
+            }
+            return null;
+        }
+
+        /// <summary>A list whose items are objects, each read by <paramref name="item"/>; null when absent (a problem when required) or not a list.</summary>
+        private List<T>? List<T>(JsonElement parent, string parentPath, string name, bool required, Func<JsonElement, string, T> item)
+        {
+            var path = parentPath + "." + name;
+            if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            {
+                if (required)
+                {
+                    Problems.Add(new DocumentProblem(path, "Valeur obligatoire manquante ou vide."));
+                }
+                return null;
+            }
+            if (element.ValueKind != JsonValueKind.Array)
+            {
+                Problems.Add(new DocumentProblem(path, "Une liste entre crochets est attendue ici."));
+                return null;
+            }
+            var items = new List<T>();
+            var index = 0;
+            foreach (var entry in element.EnumerateArray())
+            {
+                var itemPath = $"{path}[{index++}]";
+                if (entry.ValueKind != JsonValueKind.Object)
+                {
+                    Problems.Add(new DocumentProblem(itemPath, "Un objet entre accolades est attendu ici."));
                     continue;
                 }
-                if (level.Value is not { } value)
-                {
-                    problems.Add(new DocumentProblem(path + ".value", "Valeur obligatoire manquante ou vide."));
-                }
-                else if (!values.Add(value))
-                {
-                    problems.Add(new DocumentProblem(path + ".value", "Le niveau {0} figure deux fois dans l'échelle.", value));
-                }
-                Required(level.Label, path + ".label");
+                items.Add(item(entry, itemPath));
             }
+            return items;
         }
 
-        if (Pillars is null || Pillars.Count == 0)
+        private T? Object<T>(JsonElement parent, string parentPath, string name, Func<JsonElement, string, T> read) where T : class
         {
-            problems.Add(new DocumentProblem("$.pillars", "Le référentiel doit compter au moins un pilier."));
-        }
-        for (var i = 0; i < (Pillars?.Count ?? 0); i++)
-        {
-            var path = $"$.pillars[{i}]";
-            if (Pillars![i] is not { } pillar)
+            var path = parentPath + "." + name;
+            if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
             {
-                problems.Add(new DocumentProblem(path, "Valeur obligatoire manquante ou vide."));
-                continue;
+                return null;
             }
-            UniqueCode(pillar.Code, path + ".code");
-            Required(pillar.Title, path + ".title");
-            if (pillar.Objectives is null || pillar.Objectives.Count == 0)
+            if (element.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new DocumentProblem(path + ".objectives", "Chaque pilier doit compter au moins un objectif."));
+                Problems.Add(new DocumentProblem(path, "Un objet entre accolades est attendu ici."));
+                return null;
             }
-            for (var j = 0; j < (pillar.Objectives?.Count ?? 0); j++)
-            {
-                var objectivePath = $"{path}.objectives[{j}]";
-                if (pillar.Objectives![j] is not { } objective)
-                {
-                    problems.Add(new DocumentProblem(objectivePath, "Valeur obligatoire manquante ou vide."));
-                    continue;
-                }
-                UniqueCode(objective.Code, objectivePath + ".code");
-                Required(objective.Title, objectivePath + ".title");
-                Outcomes(objective.Outcomes, objectivePath + ".outcomes");
-            }
-        }
-
-        for (var i = 0; i < (Axes?.Count ?? 0); i++)
-        {
-            var path = $"$.axes[{i}]";
-            if (Axes![i] is not { } axis)
-            {
-                problems.Add(new DocumentProblem(path, "Valeur obligatoire manquante ou vide."));
-                continue;
-            }
-            UniqueCode(axis.Code, path + ".code");
-            Required(axis.Title, path + ".title");
-        }
-
-        var pillarCodes = (Pillars ?? []).Where(p => p?.Code is not null).Select(p => p.Code!).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < (LeadershipCompetencies?.Count ?? 0); i++)
-        {
-            var path = $"$.leadershipCompetencies[{i}]";
-            if (LeadershipCompetencies![i] is not { } competency)
-            {
-                problems.Add(new DocumentProblem(path, "Valeur obligatoire manquante ou vide."));
-                continue;
-            }
-            UniqueCode(competency.Code, path + ".code");
-            Required(competency.Title, path + ".title");
-            Required(competency.AfterPillar, path + ".afterPillar");
-            if (!string.IsNullOrWhiteSpace(competency.AfterPillar) && !pillarCodes.Contains(competency.AfterPillar))
-            {
-                problems.Add(new DocumentProblem(path + ".afterPillar", "Le pilier « {0} » n'existe pas dans ce référentiel.", competency.AfterPillar));
-            }
-        }
-
-        if (CaseStudy is not null)
-        {
-            Outcomes(CaseStudy.Outcomes, "$.caseStudy.outcomes");
-        }
-        return problems;
-
-        void Outcomes(List<OutcomeEntry>? outcomes, string listPath)
-        {
-            for (var k = 0; k < (outcomes?.Count ?? 0); k++)
-            {
-                var path = $"{listPath}[{k}]";
-                if (outcomes![k] is not { } outcome)
-                {
-                    problems.Add(new DocumentProblem(path, "Valeur obligatoire manquante ou vide."));
-                    continue;
-                }
-                UniqueCode(outcome.Code, path + ".code");
-                Required(outcome.Text, path + ".text");
-            }
+            return read(element, path);
         }
     }
 }

@@ -6,11 +6,15 @@ namespace Portfolio.Core.Frameworks;
 public enum FrameworkImportResult { Created, Replaced, Unchanged, Rejected }
 
 /// <summary>
-/// Stores a valid framework document. Used by the coordinators' upload page and by the loader of the shipped
+/// Stores a valid framework document as a draft. Used by the coordinators' upload page and by the loader of the shipped
 /// frameworks, which is why it is not inside the page.
 /// </summary>
 public static class FrameworkImport
 {
+    /// <summary>
+    /// Creates the draft of this code and version, or replaces the draft already there. A published or withdrawn
+    /// version never changes: importing it again identically changes nothing, differently is refused.
+    /// </summary>
     public static async Task<(FrameworkImportResult Result, IReadOnlyList<DocumentProblem> Problems)> ImportAsync(
         PortfolioDb db, FrameworkDocument document, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -21,10 +25,10 @@ public static class FrameworkImport
             {
                 return (FrameworkImportResult.Unchanged, []);
             }
-            if (await db.Cohorts.AnyAsync(c => c.FrameworkId == existing.Id, cancellationToken))
+            if (!existing.CanBeReplaced)
             {
                 return (FrameworkImportResult.Rejected, [new DocumentProblem("$.version",
-                    "La version {1} du référentiel « {0} » est utilisée par une promotion et ne peut plus changer : publiez-la sous une nouvelle version.",
+                    "La version {1} du référentiel « {0} » est déjà publiée et ne change plus : importez la modification sous un nouveau numéro de version.",
                     document.Code!, document.Version.Value)]);
             }
             db.Frameworks.Remove(existing);
@@ -48,7 +52,10 @@ public static class FrameworkImport
             .Include(f => f.CaseStudyOutcomes)
             .AsSplitQuery();
 
-    /// <summary>Loads every framework shipped in <paramref name="folder"/> (templates/frameworks); a second run changes nothing.</summary>
+    /// <summary>
+    /// Loads and publishes every framework shipped in <paramref name="folder"/> (templates/frameworks): they are the
+    /// programme's reference, public from the start. A second run changes nothing, a version withdrawn since included.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> LoadShippedAsync(PortfolioDb db, string folder, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var loaded = new List<string>();
@@ -63,6 +70,12 @@ public static class FrameworkImport
             if (result == FrameworkImportResult.Rejected)
             {
                 throw new InvalidOperationException($"The shipped framework {file} differs from the version in use:\n" + string.Join("\n", rejected));
+            }
+            if (result is FrameworkImportResult.Created or FrameworkImportResult.Replaced)
+            {
+                var framework = await db.Frameworks.SingleAsync(f => f.Code == document.Code && f.Version == document.Version, cancellationToken);
+                framework.Publish();
+                await db.SaveChangesAsync(cancellationToken);
             }
             loaded.Add($"{document.Code} v{document.Version}: {result}");
         }

@@ -3,15 +3,55 @@ using Portfolio.Core.Data;
 
 namespace Portfolio.Core.Portfolios;
 
-/// <summary>The cohort a participant's portfolio belongs to (their latest enrolment) and the framework version it uses.</summary>
-/// <param name="FrameworkRevision">read along, so that <see cref="Frameworks.FrameworkModels"/> serves the tree with no query of its own</param>
-public sealed record ParticipantCohort(int CohortId, string CohortName, int FrameworkId, Guid FrameworkRevision, string PillarLabel, DateOnly StartsOn, DateOnly EndsOn)
+/// <summary>
+/// One cohort of a participant's portfolio: the items written in it belong to it, and it fixes the framework version
+/// they use (<see cref="FrameworkRevision"/> is read along so that <see cref="Frameworks.FrameworkModels"/> serves the
+/// tree with no query of its own). <see cref="Withdrawn"/>: a coordinator took the person out of the cohort, their work stays theirs to read.
+/// </summary>
+public sealed record ParticipantCohort(string OwnerId, int CohortId, string CohortName, string ProgrammeTitle, int FrameworkId, Guid FrameworkRevision, string PillarLabel,
+    DateOnly StartsOn, DateOnly EndsOn, bool Withdrawn);
+
+/// <summary>
+/// Every cohort a person belongs to, and the one their pages work on: the cohort they last chose
+/// (<c>AppUser.CurrentCohortId</c>), else their latest active enrolment, else their latest enrolment.
+/// </summary>
+public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, ParticipantCohort? Current)
 {
-    /// <summary>Null when the person is enrolled in no cohort.</summary>
-    public static Task<ParticipantCohort?> FindAsync(PortfolioDb db, string userId, CancellationToken cancellationToken = default) =>
-        db.Enrolments
+    /// <summary>One query, whatever the number of cohorts.</summary>
+    public static async Task<ParticipantCohorts> LoadAsync(PortfolioDb db, string userId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Enrolments
             .Where(e => e.UserId == userId)
             .OrderByDescending(e => e.Cohort.StartsOn).ThenByDescending(e => e.Id)
-            .Select(e => new ParticipantCohort(e.CohortId, e.Cohort.Name, e.Cohort.FrameworkId, e.Cohort.Framework.Revision, e.Cohort.Framework.PillarLabel, e.Cohort.StartsOn, e.Cohort.EndsOn))
-            .FirstOrDefaultAsync(cancellationToken);
+            .Select(e => new
+            {
+                Cohort = new ParticipantCohort(userId, e.CohortId, e.Cohort.Name, e.Cohort.Programme.Title, e.Cohort.FrameworkId, e.Cohort.Framework.Revision, e.Cohort.Framework.PillarLabel,
+                    e.Cohort.StartsOn, e.Cohort.EndsOn, e.WithdrawnAt != null),
+                Chosen = db.Users.Any(u => u.Id == userId && u.CurrentCohortId == e.CohortId),
+            })
+            .ToListAsync(cancellationToken);
+        var current = rows.FirstOrDefault(r => r.Chosen)?.Cohort
+            ?? rows.Select(r => r.Cohort).FirstOrDefault(c => !c.Withdrawn)
+            ?? rows.Select(r => r.Cohort).FirstOrDefault();
+        return new ParticipantCohorts(rows.Select(r => r.Cohort).ToList(), current);
+    }
+}
+
+/// <summary>
+/// Which items a participant's pages may read or change, decided here and nowhere else: their own, written in the
+/// cohort they work on. An item of another person or another cohort is simply not found (404).
+/// </summary>
+public static class PortfolioItems
+{
+    public static IQueryable<Evidence> In(this IQueryable<Evidence> evidence, ParticipantCohort cohort) =>
+        evidence.Where(e => e.OwnerId == cohort.OwnerId && e.CohortId == cohort.CohortId);
+
+    public static IQueryable<Attachment> In(this IQueryable<Attachment> attachments, ParticipantCohort cohort) =>
+        attachments.Where(a => a.Evidence.OwnerId == cohort.OwnerId && a.Evidence.CohortId == cohort.CohortId);
+
+    public static IQueryable<JournalEntry> In(this IQueryable<JournalEntry> entries, ParticipantCohort cohort) =>
+        entries.Where(j => j.OwnerId == cohort.OwnerId && j.CohortId == cohort.CohortId);
+
+    public static IQueryable<SelfAssessment> In(this IQueryable<SelfAssessment> assessments, ParticipantCohort cohort) =>
+        assessments.Where(a => a.ParticipantId == cohort.OwnerId && a.Campaign.CohortId == cohort.CohortId);
 }

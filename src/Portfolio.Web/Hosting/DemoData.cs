@@ -69,18 +69,22 @@ public static class DemoData
             }
         }
 
-        var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Code == ProgrammeCode);
+        var programme = await db.Programmes.Include(p => p.Coordinators).SingleOrDefaultAsync(p => p.Code == ProgrammeCode);
         if (programme is null)
         {
             programme = new Programme(ProgrammeCode, "Certificat inter-universités en management public");
             db.Programmes.Add(programme);
+        }
+        foreach (var (email, _, _, role) in Staff.Where(s => s.Role == Roles.Coordinator))
+        {
+            programme.Assign((await users.FindByEmailAsync(email))!.Id);
         }
         var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Name == CohortName);
         if (cohort is null)
         {
             // Dated around the day the demo is installed, so that its first campaign is open and its seminars ahead.
             var today = provider.GetRequiredService<TimeProvider>().Today();
-            var framework = await db.Frameworks.Where(f => f.Code == FrameworkCode).OrderByDescending(f => f.Version).FirstAsync();
+            var framework = await db.Frameworks.Published().Where(f => f.Code == FrameworkCode).OrderByDescending(f => f.Version).FirstAsync();
             cohort = new Cohort(programme, CohortName, framework, today.AddDays(-14), today.AddDays(300));
             db.Cohorts.Add(cohort);
             db.Campaigns.AddRange(Campaign.DefaultsFor(cohort));

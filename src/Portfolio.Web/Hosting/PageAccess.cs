@@ -37,6 +37,7 @@ public static class PageAccess
         "/Account/SetPassword",
         "/Frameworks/Index",
         "/Frameworks/Details",
+        "/Frameworks/Format",
         "/Frameworks/Export",
     ];
 

@@ -72,6 +72,9 @@ public static class PortfolioHosting
         });
         services.AddSingleton<FrameworkModels>();
         services.AddScoped<CohortEnrolment>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Pages.Coordinator.Coordination>();
+        services.AddScoped<Pages.Participant.MyCohorts>();
         services.AddScoped<FileStore>();
         services.AddScoped<PortfolioExport>();
         services.AddScoped<JobRuns>();

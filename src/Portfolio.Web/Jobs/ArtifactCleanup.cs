@@ -33,7 +33,7 @@ public sealed class ArtifactCleanup(PortfolioDb db, FileStore files, TimeProvide
         var incomplete = await db.StoredFiles
             .Where(f => f.Length < 0 && f.CreatedAt < cutoff && !db.Attachments.Any(a => a.StoredFileId == f.Id))
             .ExecuteDeleteAsync(cancellationToken);
-        logger.LogInformation("Clean-up: {Expired} expired file(s), {Incomplete} incomplete file(s) deleted", fileIds.Count, incomplete);
+        logger.LogInformation("Clean-up: expired files deleted: {Expired}; incomplete files deleted: {Incomplete}", fileIds.Count, incomplete);
         return (fileIds.Count, incomplete);
     }
 }

@@ -1,20 +1,53 @@
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Cohorts;
+using Portfolio.Core.Data;
 using Portfolio.Tests.Infrastructure;
 
 namespace Portfolio.Tests.Cohorts;
 
-/// <summary>A programme and a cohort bound to the shipped framework, stored for a test.</summary>
+/// <summary>Programmes and cohorts bound to the shipped framework, stored for a test.</summary>
 public static class CohortBuilder
 {
-    public static async Task<int> CreateCohortAsync(this PortfolioFactory factory, string name = "Promotion 2025-2026")
+    /// <summary>The programme every test cohort belongs to unless a test says otherwise; new coordinators manage it.</summary>
+    public const string ProgrammeCode = "cium";
+
+    public static async Task<int> CreateCohortAsync(this PortfolioFactory factory, string name = "Promotion 2025-2026", string programmeCode = ProgrammeCode)
     {
         await using var db = factory.NewDb();
         var framework = await db.Frameworks.SingleAsync(f => f.Code == "cium-management-public");
-        var programme = await db.Programmes.SingleOrDefaultAsync(p => p.Code == "cium") ?? new Programme("cium", "Certificat inter-universités en management public");
+        var programme = await FindOrAddProgrammeAsync(db, programmeCode);
         var cohort = new Cohort(programme, name, framework, new DateOnly(2025, 9, 15), new DateOnly(2026, 6, 30));
         db.Cohorts.Add(cohort);
         await db.SaveChangesAsync();
         return cohort.Id;
+    }
+
+    /// <summary>Another programme than "cium" (for tests of who sees what), created when missing.</summary>
+    public static async Task<int> CreateProgrammeAsync(this PortfolioFactory factory, string code, string? title = null)
+    {
+        await using var db = factory.NewDb();
+        var programme = await FindOrAddProgrammeAsync(db, code, title);
+        await db.SaveChangesAsync();
+        return programme.Id;
+    }
+
+    /// <summary>Makes a coordinator manage a programme (created when missing).</summary>
+    public static async Task AssignCoordinatorAsync(this PortfolioFactory factory, string userId, string programmeCode = ProgrammeCode)
+    {
+        await using var db = factory.NewDb();
+        var programme = await FindOrAddProgrammeAsync(db, programmeCode);
+        programme.Assign(userId);
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<Programme> FindOrAddProgrammeAsync(PortfolioDb db, string code, string? title = null)
+    {
+        var programme = await db.Programmes.Include(p => p.Coordinators).SingleOrDefaultAsync(p => p.Code == code);
+        if (programme is null)
+        {
+            programme = new Programme(code, title ?? (code == ProgrammeCode ? "Certificat inter-universités en management public" : $"Programme {code}"));
+            db.Programmes.Add(programme);
+        }
+        return programme;
     }
 }

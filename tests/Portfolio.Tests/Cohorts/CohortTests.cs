@@ -17,12 +17,13 @@ public class CohortTests(PortfolioFactory factory) : IntegrationTest(factory)
     public async Task A_coordinator_creates_a_cohort_bound_to_a_framework_version()
     {
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
-        var created = await PostFormAsync(coordinator, "/Coordinator/Programmes/Create", new() { ["Input.Title"] = "Certificat inter-universités", ["Input.Code"] = "cium" });
+        var created = await PostFormAsync(coordinator, "/Coordinator/Programmes/Create", new() { ["Input.Title"] = "Certificat en gestion publique", ["Input.Code"] = "cgp" });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         int programmeId, frameworkId;
         await using (var db = Factory.NewDb())
         {
-            programmeId = (await db.Programmes.SingleAsync()).Id;
+            // The coordinator manages "cium" (see CreateUserAsync) and, having created it, the new programme.
+            programmeId = (await db.Programmes.SingleAsync(p => p.Code == "cgp")).Id;
             frameworkId = (await db.Frameworks.SingleAsync()).Id;
         }
 
@@ -49,7 +50,8 @@ public class CohortTests(PortfolioFactory factory) : IntegrationTest(factory)
         int programmeId, frameworkId;
         await using (var db = Factory.NewDb())
         {
-            programmeId = (await db.Programmes.SingleAsync()).Id;
+            // The coordinator manages "cium" (see CreateUserAsync) and, having created it, the new programme.
+            programmeId = (await db.Programmes.SingleAsync(p => p.Code == "cgp")).Id;
             frameworkId = (await db.Frameworks.SingleAsync()).Id;
         }
         var response = await PostFormAsync(coordinator, "/Coordinator/Cohorts/Create", new()

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
+using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
 
 namespace Portfolio.Tests.Frameworks;
@@ -24,6 +25,79 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
 
     private async Task<HttpResponseMessage> ImportAsync(HttpClient coordinator, string json) =>
         await PostFormAsync(coordinator, "/Coordinator/Frameworks/Import", [], file: ("Document", "framework.json", Encoding.UTF8.GetBytes(json)));
+
+    private async Task PublishAsync(HttpClient coordinator, string code, int version)
+    {
+        var published = await PostFormAsync(coordinator, $"/Coordinator/Frameworks/Publish/{code}/{version}", []);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+    }
+
+    /// <summary>A small valid framework of another programme, titled as asked.</summary>
+    private static string OtherFramework(string title = "Cycle de direction générale", int version = 1) => new JsonObject
+    {
+        ["code"] = "cycle-direction",
+        ["version"] = version,
+        ["title"] = title,
+        ["language"] = "fr",
+        ["pillarLabel"] = "Module",
+        ["pillars"] = new JsonArray(new JsonObject
+        {
+            ["code"] = "M1",
+            ["title"] = "Piloter la transformation",
+            ["objectives"] = new JsonArray(new JsonObject { ["code"] = "M1.1", ["title"] = "Conduire un projet de transformation" }),
+        }),
+    }.ToJsonString();
+
+    private static async Task<List<string>> PublicTitlesAsync(HttpClient client)
+    {
+        var list = await GetPageAsync(client, "/Frameworks");
+        var home = await GetPageAsync(client, "/");
+        return [.. list.QuerySelectorAll("main tbody th a").Select(a => a.TextContent.Trim()), .. home.QuerySelectorAll("main li a").Select(a => a.TextContent.Trim())];
+    }
+
+    private static async Task<List<string>> CohortChoicesAsync(HttpClient coordinator) =>
+        (await GetPageAsync(coordinator, "/Coordinator/Cohorts/Create")).QuerySelectorAll("select[name='Input.FrameworkId'] option").Select(o => o.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task A_framework_draft_is_not_public_until_published()
+    {
+        await using (var db = Factory.NewDb())
+        {
+            db.Programmes.Add(new Programme("cycle", "Cycle de direction générale"));
+            await db.SaveChangesAsync();
+        }
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+        var anonymous = NewClient();
+
+        var imported = await ImportAsync(coordinator, OtherFramework());
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal("/Coordinator/Frameworks/Preview/cycle-direction/1", imported.Headers.Location!.OriginalString);
+
+        // Nobody but coordination sees the draft: not listed, its public URLs answer 404, cohorts cannot choose it.
+        Assert.DoesNotContain("Cycle de direction générale", await PublicTitlesAsync(anonymous));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Frameworks/cycle-direction")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Frameworks/cycle-direction?version=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Frameworks/cycle-direction/Export")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/Frameworks/cycle-direction")).StatusCode);
+        Assert.DoesNotContain(await CohortChoicesAsync(coordinator), o => o.StartsWith("Cycle de direction générale"));
+
+        // The preview shows the page as the public will see it, under a banner that says it is a draft.
+        var preview = await GetPageAsync(coordinator, "/Coordinator/Frameworks/Preview/cycle-direction/1");
+        Assert.Equal("Cycle de direction générale", preview.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Brouillon", preview.QuerySelector("main")!.TextContent);
+        Assert.Single(preview.QuerySelectorAll("article.framework-pillar"));
+        var versions = await GetPageAsync(coordinator, "/Coordinator/Frameworks");
+        Assert.Contains(versions.QuerySelectorAll("main tbody tr"), row => row.TextContent.Contains("Cycle de direction générale") && row.TextContent.Contains("Brouillon"));
+
+        await PublishAsync(coordinator, "cycle-direction", 1);
+
+        Assert.Contains("Cycle de direction générale", await PublicTitlesAsync(anonymous));
+        var matrix = await GetPageAsync(anonymous, "/Frameworks/cycle-direction");
+        Assert.Equal("Cycle de direction générale", matrix.QuerySelector("h1")!.TextContent.Trim());
+        // The public page and the preview render the same body.
+        Assert.Equal(preview.QuerySelector("article.framework-pillar")!.OuterHtml, matrix.QuerySelector("article.framework-pillar")!.OuterHtml);
+        Assert.Contains(await CohortChoicesAsync(coordinator), o => o.StartsWith("Cycle de direction générale"));
+    }
 
     [Fact]
     public async Task The_shipped_framework_is_exported_with_the_programme_structure()
@@ -75,6 +149,7 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
         var imported = await ImportAsync(coordinator, first);
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        await PublishAsync(coordinator, Code, 1);
 
         Assert.Equal(first, await anonymous.GetStringAsync($"/Frameworks/{Code}/Export"));
     }
@@ -112,7 +187,7 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
 
     [Theory]
     [InlineData("{ \"code\": \"x\", ", "Le fichier n'est pas un JSON valide")]
-    [InlineData("[1, 2]", "Le fichier n'est pas un JSON valide")]
+    [InlineData("[1, 2]", "n'est pas un référentiel")]
     [InlineData("{ \"code\": \"abc\", \"version\": \"un\" }", "$.version")]
     public async Task A_malformed_file_is_refused_with_a_message(string json, string expected)
     {
@@ -137,11 +212,12 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
         document["title"] = "Titre modifié";
 
         var refused = await ParseAsync(await ImportAsync(coordinator, document.ToJsonString()));
-        Assert.Contains("utilisée par une promotion", refused.QuerySelector("#import-problems")!.TextContent);
+        Assert.Contains("déjà publiée et ne change plus", refused.QuerySelector("#import-problems")!.TextContent);
 
         document["version"] = 2;
         var accepted = await ImportAsync(coordinator, document.ToJsonString());
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        await PublishAsync(coordinator, Code, 2);
 
         Assert.Equal("Certificat inter-universités en management public", (string?)(await ExportAsync(coordinator, version: 1))["title"]);
         Assert.Equal("Titre modifié", (string?)(await ExportAsync(coordinator))["title"]);
@@ -166,5 +242,148 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
         Assert.Contains("Conduire le changement organisationnel et managérial", afterPillar4.TextContent);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Frameworks/inconnu")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_version_disappears()
+    {
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+        var anonymous = NewClient();
+        await ImportAsync(coordinator, OtherFramework());
+        await PublishAsync(coordinator, "cycle-direction", 1);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/Frameworks/cycle-direction")).StatusCode);
+
+        var withdrawn = await PostFormAsync(coordinator, "/Coordinator/Frameworks/Withdraw/cycle-direction/1", []);
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+
+        Assert.DoesNotContain("Cycle de direction générale", await PublicTitlesAsync(anonymous));
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Frameworks/cycle-direction")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Frameworks/cycle-direction/Export")).StatusCode);
+        Assert.DoesNotContain(await CohortChoicesAsync(coordinator), o => o.StartsWith("Cycle de direction générale"));
+        var preview = await GetPageAsync(coordinator, "/Coordinator/Frameworks/Preview/cycle-direction/1");
+        Assert.Contains("Retiré", preview.QuerySelector("main")!.TextContent);
+        // Withdrawn is not erased: a published version never changes, even when imported again.
+        var reimported = await ParseAsync(await ImportAsync(coordinator, OtherFramework("Autre titre")));
+        Assert.Contains("déjà publiée et ne change plus", reimported.QuerySelector("#import-problems")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_version_followed_by_a_cohort_cannot_be_withdrawn()
+    {
+        await Factory.CreateCohortAsync();
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+
+        var preview = await GetPageAsync(coordinator, $"/Coordinator/Frameworks/Preview/{Code}/1");
+        Assert.Empty(preview.QuerySelectorAll("a[href*='/Withdraw/']"));
+        Assert.Contains("ne peut pas être retirée", preview.QuerySelector("main")!.TextContent);
+        var refused = await GetPageAsync(coordinator, $"/Coordinator/Frameworks/Withdraw/{Code}/1");
+        Assert.Contains("ne peut pas être retirée", refused.QuerySelector("#withdraw-refused")!.TextContent);
+        Assert.Empty(refused.QuerySelectorAll("main form"));
+
+        Assert.Equal(HttpStatusCode.OK, (await NewClient().GetAsync($"/Frameworks/{Code}")).StatusCode);
+        await using var db = Factory.NewDb();
+        var framework = await db.Frameworks.SingleAsync(f => f.Code == Code);
+        Assert.Throws<InvalidOperationException>(() => framework.Withdraw(followedByACohort: true));
+    }
+
+    [Fact]
+    public async Task A_cohort_cannot_follow_a_draft()
+    {
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+        await ImportAsync(coordinator, OtherFramework());
+        int draftId, programmeId;
+        await using (var db = Factory.NewDb())
+        {
+            var draft = await db.Frameworks.SingleAsync(f => f.Code == "cycle-direction");
+            var programme = new Programme("cycle", "Cycle de direction générale");
+            Assert.Throws<InvalidOperationException>(() => new Cohort(programme, "Promotion 2026", draft, new(2026, 9, 1), new(2027, 6, 30)));
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync();
+            (draftId, programmeId) = (draft.Id, programme.Id);
+        }
+
+        // Posting the draft's id anyway (an old form, a crafted request) is refused with a message, not an error.
+        var response = await PostFormAsync(coordinator, "/Coordinator/Cohorts/Create", new()
+        {
+            ["Input.ProgrammeId"] = programmeId.ToString(),
+            ["Input.Name"] = "Promotion 2026",
+            ["Input.FrameworkId"] = draftId.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choisissez un référentiel publié.", (await ParseAsync(response)).QuerySelector("main")!.TextContent);
+        await using var check = Factory.NewDb();
+        Assert.False(await check.Cohorts.AnyAsync());
+    }
+
+    [Fact]
+    public async Task A_draft_is_replaced_by_a_new_import_or_deleted()
+    {
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+        await ImportAsync(coordinator, OtherFramework());
+        var replaced = await ImportAsync(coordinator, OtherFramework("Cycle de direction générale, deuxième rédaction"));
+        Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
+
+        var preview = await GetPageAsync(coordinator, "/Coordinator/Frameworks/Preview/cycle-direction/1");
+        Assert.Equal("Cycle de direction générale, deuxième rédaction", preview.QuerySelector("h1")!.TextContent.Trim());
+
+        var deleted = await PostFormAsync(coordinator, "/Coordinator/Frameworks/Delete/cycle-direction/1", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/Coordinator/Frameworks/Preview/cycle-direction/1")).StatusCode);
+        await using var db = Factory.NewDb();
+        Assert.False(await db.Frameworks.AnyAsync(f => f.Code == "cycle-direction"));
+    }
+
+    [Fact]
+    public async Task An_import_with_several_problems_including_a_wrong_type_lists_all_of_them()
+    {
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+        var longTitle = new string('A', 100_010);
+        var bad = $$"""
+            {
+              "code": "cycle-direction",
+              "version": "2025",
+              "title": "Cycle de direction générale",
+              "pillarLabel": 12,
+              "pillars": [
+                { "code": "M1", "title": "{{longTitle}}", "objectives": [ { "code": "M1.1", "title": "Objectif", "outcomes": [ { "code": "M1", "text": ["liste"] } ] } ] },
+                { "code": "M2", "title": "Module deux", "objectives": "aucun" }
+              ],
+              "leadershipCompetencies": [ { "code": "L1", "title": "Leadership", "afterPillar": "M9" } ]
+            }
+            """;
+        var response = await ImportAsync(coordinator, bad);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ParseAsync(response);
+        var problems = page.QuerySelectorAll("#import-problems li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains(problems, p => p.StartsWith("$.version") && p.Contains("« 2025 »") && p.Contains("sans guillemets"));
+        Assert.Contains(problems, p => p.StartsWith("$.language") && p.Contains("obligatoire"));
+        Assert.Contains(problems, p => p.StartsWith("$.pillarLabel") && p.Contains("texte") && p.Contains("12"));
+        Assert.Contains(problems, p => p.StartsWith("$.pillars[0].title") && p.Contains("100010") && p.Contains("300"));
+        Assert.Contains(problems, p => p.StartsWith("$.pillars[0].objectives[0].outcomes[0].code") && p.Contains("« M1 »") && p.Contains("$.pillars[0].code"));
+        Assert.Contains(problems, p => p.StartsWith("$.pillars[0].objectives[0].outcomes[0].text") && p.Contains("texte"));
+        Assert.Contains(problems, p => p.StartsWith("$.pillars[1].objectives") && p.Contains("liste"));
+        Assert.Contains(problems, p => p.StartsWith("$.leadershipCompetencies[0].afterPillar") && p.Contains("« M9 »"));
+        Assert.Equal(8, problems.Count);
+        // The page quotes what it found, never the whole 100,010 characters.
+        Assert.DoesNotContain(longTitle, page.QuerySelector("main")!.TextContent);
+        await using var db = Factory.NewDb();
+        Assert.False(await db.Frameworks.AnyAsync(f => f.Code == "cycle-direction"));
+    }
+
+    [Fact]
+    public async Task The_format_help_page_gives_the_limits_and_the_shipped_framework_as_an_example()
+    {
+        var anonymous = NewClient();
+        var help = await GetPageAsync(anonymous, "/Frameworks/Format");
+        Assert.Contains("au plus 300 caractères", help.QuerySelector("main")!.TextContent);
+        var example = help.QuerySelector("a[download]")!.GetAttribute("href")!;
+        var file = await anonymous.GetAsync(example);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(await File.ReadAllTextAsync(ShippedFile), await file.Content.ReadAsStringAsync());
+
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+        var import = await GetPageAsync(coordinator, "/Coordinator/Frameworks/Import");
+        Assert.NotNull(import.QuerySelector("main a[href='/Frameworks/Format']"));
     }
 }

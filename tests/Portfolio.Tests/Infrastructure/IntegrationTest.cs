@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Core.Accounts;
+using Portfolio.Tests.Cohorts;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
@@ -25,6 +26,10 @@ public abstract class IntegrationTest(PortfolioFactory factory) : IAsyncLifetime
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>
     protected HttpClient NewClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>
+    /// Creates a person with these roles. A coordinator manages the programme "cium" of <see cref="CohortBuilder"/>, so
+    /// that the cohorts tests build are theirs; tests of other programmes assign people explicitly.
+    /// </summary>
     protected async Task<AppUser> CreateUserAsync(string email, params string[] roles)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
@@ -32,6 +37,10 @@ public abstract class IntegrationTest(PortfolioFactory factory) : IAsyncLifetime
         var user = AppUser.Create(email, "Prénom", email.Split('@')[0], "Organisation test");
         Check(await users.CreateAsync(user, Password));
         Check(await users.AddToRolesAsync(user, roles));
+        if (roles.Contains(Roles.Coordinator))
+        {
+            await Factory.AssignCoordinatorAsync(user.Id);
+        }
         return user;
     }
 

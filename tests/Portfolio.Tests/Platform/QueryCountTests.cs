@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
@@ -47,6 +48,8 @@ public class QueryCountTests(PortfolioFactory factory) : IntegrationTest(factory
         {
             var (result, _) = await FrameworkImport.ImportAsync(db, LargeFramework(30, 10, 12), DateTimeOffset.UtcNow);
             Assert.Equal(FrameworkImportResult.Created, result);
+            (await db.Frameworks.SingleAsync(f => f.Code == "grand-referentiel")).Publish();
+            await db.SaveChangesAsync();
         }
         var client = NewClient();
 

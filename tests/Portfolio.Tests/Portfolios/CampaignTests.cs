@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
+using Portfolio.Core.Text;
 using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
 
@@ -12,6 +14,8 @@ namespace Portfolio.Tests.Portfolios;
 
 public class CampaignTests(PortfolioFactory factory) : IntegrationTest(factory)
 {
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-BE");
+
     private static string PageUrl(int cohortId) => $"/Coordinator/Campaigns/{cohortId}";
 
     /// <summary>Stores self-assessments as a participant would have saved them in the open campaign.</summary>
@@ -73,6 +77,40 @@ public class CampaignTests(PortfolioFactory factory) : IntegrationTest(factory)
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
         var page = await GetPageAsync(coordinator, $"/Coordinator/Cohorts/Details/{cohortId}");
         Assert.NotNull(page.QuerySelector($"a[href='{PageUrl(cohortId)}']"));
+    }
+
+    [Fact]
+    public async Task A_seminar_held_after_the_last_campaign_is_flagged_on_the_campaigns_page()
+    {
+        var cohortId = await Factory.CreateCohortWithCampaignsAsync();
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+        var page = await GetPageAsync(coordinator, PageUrl(cohortId));
+        Assert.Null(page.QuerySelector("#late-seminars"));
+        var dates = page.QuerySelectorAll("#seminars input[type=date]").Select(d => d.GetAttribute("name")!).ToList();
+        var today = PortfolioBuilder.Today;
+
+        // L1 between the two campaigns (assessed at mid-term: fine), L2 after the mid-term closes, the cohort's last campaign.
+        var saved = await PostFormAsync(coordinator, PageUrl(cohortId), new()
+        {
+            [dates[0]] = today.AddDays(30).ToString("yyyy-MM-dd"), [dates[1]] = today.AddDays(120).ToString("yyyy-MM-dd"),
+        }, handler: "Seminars");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var warning = (await GetPageAsync(coordinator, PageUrl(cohortId))).QuerySelector("#late-seminars");
+        Assert.NotNull(warning);
+        var text = warning.TextContent;
+        Assert.Contains("une compétence de leadership ne pourra pas être auto-évaluée", text);
+        Assert.Contains("L2", text);
+        Assert.Contains(Dates.Day(today.AddDays(120), French), text);
+        Assert.Contains("« Mi-parcours »", text);
+        Assert.Contains(Dates.Day(today.AddDays(90), French), text);
+        Assert.DoesNotContain("L1", text);
+
+        await using var db = Factory.NewDb();
+        var midTerm = await db.Campaigns.SingleAsync(c => c.CohortId == cohortId && c.Name == "Mi-parcours");
+        var seminars = await db.Seminars.OrderBy(s => s.HeldOn).ToListAsync();
+        Assert.False(seminars[0].FallsAfter(midTerm));
+        Assert.True(seminars[1].FallsAfter(midTerm));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
+using Portfolio.Core.Text;
 using Portfolio.Tests.Infrastructure;
 
 namespace Portfolio.Tests.Portfolios;
@@ -272,13 +273,13 @@ public class SelfAssessmentTests(PortfolioFactory factory) : IntegrationTest(fac
 
         var index = await GetPageAsync(client, "/Participant/Assessments");
         var text = index.QuerySelector("main")!.TextContent;
-        Assert.Contains($"Disponible après le séminaire du {seminarDay.ToString("d", French)}", text);
+        Assert.Contains($"Disponible après le séminaire du {Dates.Day(seminarDay, French)}", text);
         Assert.Contains("Séminaire non planifié", text);
         Assert.Null(index.QuerySelector($"a[href*='competencyId={competencyId}']"));
 
         var before = await GetPageAsync(client, url);
         Assert.Null(before.QuerySelector("main form"));
-        Assert.Contains(seminarDay.ToString("d", French), before.QuerySelector("#read-only")!.TextContent);
+        Assert.Contains(Dates.Day(seminarDay, French), before.QuerySelector("#read-only")!.TextContent);
         var refused = await PostWithoutFormAsync(client, url, new() { ["Input.Level"] = "2" });
         Assert.Contains("n'a pas été enregistrée", (await ParseAsync(refused)).QuerySelector("#refusal")!.TextContent);
         await using (var db = Factory.NewDb())

@@ -1,20 +1,19 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Portfolio.Core.Data;
 
 namespace Portfolio.Web.Pages.Coordinator;
 
-public class IndexModel(PortfolioDb db) : PageModel
+public class IndexModel(Coordination coordination) : PageModel
 {
     public IReadOnlyList<ProgrammeRow> Programmes { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        Programmes = await db.Programmes
+        Programmes = await coordination.Programmes
             .OrderBy(p => p.Title)
             .Select(p => new ProgrammeRow(p.Id, p.Code, p.Title, p.Cohorts
                 .OrderByDescending(c => c.StartsOn)
-                .Select(c => new CohortRow(c.Id, c.Name, c.Framework.Title, c.Framework.Version, c.StartsOn, c.EndsOn, c.Enrolments.Count))
+                .Select(c => new CohortRow(c.Id, c.Name, c.Framework.Title, c.Framework.Version, c.StartsOn, c.EndsOn, c.Enrolments.Count(e => e.WithdrawnAt == null)))
                 .ToList()))
             .ToListAsync();
     }

@@ -7,17 +7,18 @@ using Portfolio.Core.Frameworks;
 
 namespace Portfolio.Web.Pages.Frameworks;
 
-/// <summary>The framework in its public JSON format; importing this file gives back the same framework.</summary>
+/// <summary>A published framework in its public JSON format; importing this file gives back the same framework.</summary>
 public class ExportModel(PortfolioDb db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string code, int? version)
     {
-        var chosen = version ?? await db.Frameworks.Where(f => f.Code == code).MaxAsync(f => (int?)f.Version);
+        var published = db.Frameworks.Published();
+        var chosen = version ?? await published.Where(f => f.Code == code).MaxAsync(f => (int?)f.Version);
         if (chosen is null)
         {
             return NotFound();
         }
-        var framework = await db.Frameworks.AsNoTracking().LoadWholeAsync(code, chosen.Value);
+        var framework = await published.AsNoTracking().LoadWholeAsync(code, chosen.Value);
         if (framework is null)
         {
             return NotFound();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 
 namespace Portfolio.Web.Pages.Frameworks;
 
@@ -10,7 +11,7 @@ public class IndexModel(PortfolioDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        Frameworks = await db.Frameworks
+        Frameworks = await db.Frameworks.Published()
             .OrderBy(f => f.Title).ThenByDescending(f => f.Version)
             .Select(f => new FrameworkRow(f.Code, f.Version, f.Title, f.PillarLabel, f.Pillars.Count, f.Pillars.SelectMany(p => p.Objectives).Count()))
             .ToListAsync();

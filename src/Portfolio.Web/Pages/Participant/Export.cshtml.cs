@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +9,7 @@ using Portfolio.Core.Exports;
 using Portfolio.Core.Jobs;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
+using Portfolio.Core.Text;
 using Portfolio.Web.Jobs;
 
 namespace Portfolio.Web.Pages.Participant;
@@ -18,7 +18,7 @@ namespace Portfolio.Web.Pages.Participant;
 /// "Export my portfolio": the participant asks for a ZIP copy, prepared in the background; the page follows its progress
 /// (all of it in the database, so a reload or another device shows the same) and offers the file for seven days.
 /// </summary>
-public class ExportModel(PortfolioDb db, UserManager<AppUser> users, JobRuns jobs, FileStore files, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class ExportModel(PortfolioDb db, UserManager<AppUser> users, MyCohorts myCohorts, JobRuns jobs, FileStore files, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>The latest requests are enough to follow; older ones have long expired.</summary>
     public const int ShownRuns = 10;
@@ -26,9 +26,12 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, JobRuns job
     /// <summary>A request still waiting after this long is stuck (no worker running, say) and no longer holds back a new one.</summary>
     public static readonly TimeSpan StuckAfter = TimeSpan.FromHours(1);
 
-    private static readonly TimeZoneInfo Brussels = FindBrussels();
-
     public ParticipantCohort? Cohort { get; private set; }
+    public int CohortCount { get; private set; }
+
+    /// <summary>The cohort the person works in, or all of theirs; only asked when they have several.</summary>
+    [BindProperty]
+    public ExportScope Scope { get; set; } = ExportScope.ThisCohort;
     public IReadOnlyList<RunView> Runs { get; private set; } = [];
     public int KeptForDays => (int)TrackedJob.ArtifactKeptFor.TotalDays;
 
@@ -47,7 +50,7 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, JobRuns job
             TempData["Message"] = l["Une copie de votre portfolio est déjà en préparation : suivez-la ci-dessous."].Value;
             return RedirectToPage();
         }
-        await jobs.EnqueueAsync<PortfolioExportJob>(PortfolioExportJob.Kind, users.GetUserId(User)!);
+        await jobs.EnqueueAsync<PortfolioExportJob>(PortfolioExportJob.Kind, users.GetUserId(User)!, Scope == ExportScope.Everything ? null : Cohort.CohortId);
         TempData["Message"] = l["Votre demande est enregistrée. La copie se prépare : vous pouvez quitter cette page et revenir plus tard."].Value;
         return RedirectToPage();
     }
@@ -112,7 +115,9 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, JobRuns job
     private async Task LoadAsync()
     {
         var userId = users.GetUserId(User)!;
-        Cohort = await ParticipantCohort.FindAsync(db, userId);
+        var cohorts = await myCohorts.GetAsync();
+        Cohort = cohorts.Current;
+        CohortCount = cohorts.All.Count;
         var runs = await OwnRuns().OrderByDescending(r => r.RequestedAt).Take(ShownRuns).ToListAsync();
         Runs = runs.Select(View).ToList();
     }
@@ -134,31 +139,18 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, JobRuns job
             run.Id,
             run.State,
             run.RequestedAt,
-            Moment(run.RequestedAt),
+            Dates.Moment(run.RequestedAt),
             state,
             progress,
             l["{0} %", progress],
             run.IsFinished || run.Step is null ? null : l[run.Step].Value,
             run.State == JobState.Failed && run.Error is not null ? l[run.Error].Value : null,
-            downloadable && run.ExpiresAt is { } expires ? Moment(expires) : null,
+            downloadable && run.ExpiresAt is { } expires ? Dates.Moment(expires) : null,
             downloadable,
             l["Télécharger {0}", run.ArtifactName ?? "portfolio.zip"]);
     }
 
-    private static string Moment(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, Brussels).ToString("g", CultureInfo.CurrentCulture);
-
-    private static TimeZoneInfo FindBrussels()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
+    public enum ExportScope { ThisCohort, Everything }
 
     public sealed record RunView(Guid Id, JobState State, DateTimeOffset RequestedAt, string RequestedText, string StateLabel, int Progress, string ProgressText,
         string? StepText, string? ErrorText, string? ExpiresText, bool Downloadable, string DownloadText)

@@ -13,7 +13,7 @@ using Portfolio.Core.Text;
 namespace Portfolio.Web.Pages.Participant;
 
 /// <summary>The portfolio's home: the open campaign's completion, deadlines, objectives without evidence, recent activity.</summary>
-public class IndexModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int ActivityShown = 8;
 
@@ -24,12 +24,11 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, UserManager<
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        if (await ParticipantCohort.FindAsync(db, userId) is not { } cohort)
+        if (await myCohorts.CurrentAsync() is not { } cohort)
         {
             return;
         }
-        var o = await PortfolioOverview.LoadAsync(db, frameworks, userId, cohort);
+        var o = await PortfolioOverview.LoadAsync(db, frameworks, cohort.OwnerId, cohort);
         Overview = o;
         var today = clock.Today();
         Campaign = o.OpenCampaign(today);

@@ -8,16 +8,15 @@ using Portfolio.Core.Portfolios;
 namespace Portfolio.Web.Pages.Participant;
 
 /// <summary>The competency matrix: each objective's current level, evidence and outcome coverage; then objectives × axes.</summary>
-public class MatrixModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users) : PageModel
+public class MatrixModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public PortfolioOverview? Overview { get; private set; }
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        if (await ParticipantCohort.FindAsync(db, userId) is { } cohort)
+        if (await myCohorts.CurrentAsync() is { } cohort)
         {
-            Overview = await PortfolioOverview.LoadAsync(db, frameworks, userId, cohort);
+            Overview = await PortfolioOverview.LoadAsync(db, frameworks, cohort.OwnerId, cohort);
         }
     }
 }

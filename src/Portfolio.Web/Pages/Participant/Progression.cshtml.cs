@@ -9,7 +9,7 @@ using Portfolio.Core.Portfolios;
 namespace Portfolio.Web.Pages.Participant;
 
 /// <summary>Progression between campaigns: a radar by pillar and each objective's level history, each with its data table.</summary>
-public class ProgressionModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users) : PageModel
+public class ProgressionModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public PortfolioOverview? Overview { get; private set; }
 
@@ -18,12 +18,11 @@ public class ProgressionModel(PortfolioDb db, FrameworkModels frameworks, UserMa
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        if (await ParticipantCohort.FindAsync(db, userId) is not { } cohort)
+        if (await myCohorts.CurrentAsync() is not { } cohort)
         {
             return;
         }
-        var o = await PortfolioOverview.LoadAsync(db, frameworks, userId, cohort);
+        var o = await PortfolioOverview.LoadAsync(db, frameworks, cohort.OwnerId, cohort);
         Overview = o;
         ChartData = JsonSerializer.Serialize(new
         {

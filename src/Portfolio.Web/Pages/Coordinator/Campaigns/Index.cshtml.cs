@@ -14,11 +14,14 @@ namespace Portfolio.Web.Pages.Coordinator.Campaigns;
 /// A cohort's self-assessment campaigns, the dates of its leadership seminars and how far each participant has got.
 /// Coordinators see levels counted, never what participants wrote.
 /// </summary>
-public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkModels frameworks, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CohortView Cohort { get; private set; } = null!;
     public IReadOnlyList<CampaignView> Campaigns { get; private set; } = [];
     public IReadOnlyList<SeminarView> Seminars { get; private set; } = [];
+
+    /// <summary>Seminars held after the cohort's last campaign has closed: their competencies could never be self-assessed.</summary>
+    public IReadOnlyList<LateSeminar> LateSeminars { get; private set; } = [];
     public IReadOnlyList<ParticipantProgress> Participants { get; private set; } = [];
     public int ObjectiveCount { get; private set; }
     public int CompetencyCount => Seminars.Count;
@@ -41,7 +44,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
 
     public async Task<IActionResult> OnPostDefaultsAsync(int cohortId)
     {
-        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
+        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
         if (cohort is null)
         {
             return NotFound();
@@ -67,7 +70,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
         {
             ModelState.AddModelError("NewCampaign.ClosesOn", l["La clôture ne peut précéder l'ouverture."]);
         }
-        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
+        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
         if (cohort is null)
         {
             return NotFound();
@@ -86,7 +89,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
     public async Task<IActionResult> OnPostEditAsync(int cohortId, int campaignId)
     {
         ModelState.Clear();
-        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId && c.CohortId == cohortId);
+        var campaign = await coordination.Campaigns.SingleOrDefaultAsync(c => c.Id == campaignId && c.CohortId == cohortId);
         if (campaign is null)
         {
             return NotFound();
@@ -143,7 +146,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
             ModelState.AddModelError(nameof(SeminarDates), l["Une date de séminaire n'est pas valide : rien n'a été enregistré."]);
             return Page();
         }
-        var framework = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleOrDefaultAsync();
+        var framework = await coordination.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleOrDefaultAsync();
         if (framework is null)
         {
             return NotFound();
@@ -177,7 +180,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
 
     private async Task<bool> LoadAsync(int cohortId)
     {
-        var cohort = await db.Cohorts.Where(c => c.Id == cohortId)
+        var cohort = await coordination.Cohorts.Where(c => c.Id == cohortId)
             .Select(c => new CohortView(c.Id, c.Name, c.FrameworkId, c.Framework.Revision, c.StartsOn, c.EndsOn))
             .SingleOrDefaultAsync();
         if (cohort is null)
@@ -193,13 +196,19 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
         Campaigns = campaigns.Select(c => new CampaignView(c.Id, c.Name, c.OpensOn, c.ClosesOn, c.StateOn(today), c.RowVersion)).ToList();
 
         var framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
-        var seminarDates = await db.Seminars.Where(s => s.CohortId == cohortId)
-            .ToDictionaryAsync(s => s.LeadershipCompetencyId, s => s.HeldOn);
+        var seminars = await db.Seminars.AsNoTracking().Where(s => s.CohortId == cohortId).ToListAsync();
+        var seminarDates = seminars.ToDictionary(s => s.LeadershipCompetencyId, s => s.HeldOn);
         Seminars = framework.LeadershipCompetencies.Select(c => new SeminarView(c.Id, c.Code, c.Title, framework.PillarsById[c.AfterPillarId].Code, seminarDates.TryGetValue(c.Id, out var d) ? d : null)).ToList();
+        if (campaigns.MaxBy(c => c.ClosesOn) is { } last)
+        {
+            var late = seminars.Where(s => s.FallsAfter(last)).Select(s => s.LeadershipCompetencyId).ToHashSet();
+            LateSeminars = Seminars.Where(s => late.Contains(s.CompetencyId))
+                .Select(s => new LateSeminar(s.Code, s.Title, s.HeldOn!.Value, last.Name, last.ClosesOn)).ToList();
+        }
 
         ObjectiveCount = framework.Objectives.Count;
 
-        var people = await db.Enrolments.Where(e => e.CohortId == cohortId)
+        var people = await db.Enrolments.Where(e => e.CohortId == cohortId && e.WithdrawnAt == null)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.Email)
             .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email })
@@ -231,6 +240,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider
     public sealed record CohortView(int Id, string Name, int FrameworkId, Guid FrameworkRevision, DateOnly StartsOn, DateOnly EndsOn);
     public sealed record CampaignView(int Id, string Name, DateOnly OpensOn, DateOnly ClosesOn, CampaignState State, uint RowVersion);
     public sealed record SeminarView(int CompetencyId, string Code, string Title, string AfterPillar, DateOnly? HeldOn);
+    public sealed record LateSeminar(string Code, string Title, DateOnly HeldOn, string Campaign, DateOnly CampaignClosesOn);
     public sealed record ParticipantProgress(string Name, IReadOnlyList<CampaignProgress> Campaigns);
     public sealed record CampaignProgress(int Objectives, int Leadership);
 

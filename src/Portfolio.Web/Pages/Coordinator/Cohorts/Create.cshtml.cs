@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Frameworks;
 
 namespace Portfolio.Web.Pages.Coordinator.Cohorts;
 
-public class CreateModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : PageModel
+public class CreateModel(PortfolioDb db, Coordination coordination, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public CohortInput Input { get; set; } = new();
@@ -31,15 +32,15 @@ public class CreateModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : P
         {
             ModelState.AddModelError("Input.EndsOn", l["La fin doit suivre le début."]);
         }
-        var programme = await db.Programmes.FindAsync(Input.ProgrammeId);
-        var framework = await db.Frameworks.FindAsync(Input.FrameworkId);
+        var programme = await coordination.Programmes.SingleOrDefaultAsync(p => p.Id == Input.ProgrammeId);
+        var framework = await db.Frameworks.Published().SingleOrDefaultAsync(f => f.Id == Input.FrameworkId);
         if (programme is null)
         {
             ModelState.AddModelError("Input.ProgrammeId", l["Choisissez un programme."]);
         }
         if (framework is null)
         {
-            ModelState.AddModelError("Input.FrameworkId", l["Choisissez un référentiel."]);
+            ModelState.AddModelError("Input.FrameworkId", l["Choisissez un référentiel publié."]);
         }
         if (programme is not null && await db.Cohorts.AnyAsync(c => c.ProgrammeId == programme.Id && c.Name == Input.Name.Trim()))
         {
@@ -59,8 +60,8 @@ public class CreateModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : P
 
     private async Task LoadChoicesAsync()
     {
-        Programmes = await db.Programmes.OrderBy(p => p.Title).Select(p => new SelectListItem(p.Title, p.Id.ToString())).ToListAsync();
-        Frameworks = await db.Frameworks.OrderBy(f => f.Title).ThenByDescending(f => f.Version)
+        Programmes = await coordination.Programmes.OrderBy(p => p.Title).Select(p => new SelectListItem(p.Title, p.Id.ToString())).ToListAsync();
+        Frameworks = await db.Frameworks.Published().OrderBy(f => f.Title).ThenByDescending(f => f.Version)
             .Select(f => new SelectListItem(f.Title + " — v" + f.Version, f.Id.ToString())).ToListAsync();
     }
 

@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Web.Text;
 
 namespace Portfolio.Web.Pages.Coordinator.Cohorts;
 
 /// <summary>A cohort and its participants; coordinators enrol people one by one or by uploading a list.</summary>
-public class DetailsModel(PortfolioDb db, CohortEnrolment enrolment, IStringLocalizer<SharedResource> l) : PageModel
+public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrolment enrolment, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>A participant list is a few hundred rows at most; anything larger is a wrong file.</summary>
     public const long MaxListBytes = 5 * 1024 * 1024;
@@ -83,13 +84,13 @@ public class DetailsModel(PortfolioDb db, CohortEnrolment enrolment, IStringLoca
             Problems = problems;
             return Page();
         }
-        TempData["Message"] = l["{0} participant(s) inscrit(s).", rows.Count].Value;
+        TempData["Message"] = l.Plural(rows.Count, "{0} participant·e inscrit·e.", "{0} participant·es inscrit·es.");
         return RedirectToPage(new { id });
     }
 
     private async Task<bool> LoadAsync(int id)
     {
-        var cohort = await db.Cohorts.Where(c => c.Id == id)
+        var cohort = await coordination.Cohorts.Where(c => c.Id == id)
             .Select(c => new CohortView(c.Id, c.Name, c.Programme.Title, c.Framework.Code, c.Framework.Title, c.Framework.Version, c.StartsOn, c.EndsOn))
             .SingleOrDefaultAsync();
         if (cohort is null)

@@ -8,7 +8,7 @@ using Portfolio.Core.Data;
 namespace Portfolio.Web.Pages.Coordinator.Cohorts;
 
 /// <summary>Renames or reschedules a cohort; a stale form (someone saved in between) is shown, never applied blindly.</summary>
-public class EditModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(PortfolioDb db, Coordination coordination, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public CohortEditInput Input { get; set; } = new();
@@ -18,7 +18,7 @@ public class EditModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : Pag
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var cohort = await db.Cohorts.FindAsync(id);
+        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == id);
         if (cohort is null)
         {
             return NotFound();
@@ -31,7 +31,7 @@ public class EditModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : Pag
     public async Task<IActionResult> OnPostAsync(int id)
     {
         Id = id;
-        var cohort = await db.Cohorts.FindAsync(id);
+        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == id);
         if (cohort is null)
         {
             return NotFound();

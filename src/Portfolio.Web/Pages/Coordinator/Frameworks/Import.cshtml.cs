@@ -6,7 +6,7 @@ using Portfolio.Core.Frameworks;
 
 namespace Portfolio.Web.Pages.Coordinator.Frameworks;
 
-/// <summary>Coordinators publish a framework version by uploading its JSON; a bad file imports nothing and every problem is listed.</summary>
+/// <summary>Coordinators import a framework version as a draft by uploading its JSON; a bad file imports nothing and every problem is listed.</summary>
 public class ImportModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const long MaxDocumentBytes = 2 * 1024 * 1024;
@@ -51,10 +51,10 @@ public class ImportModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Sh
         }
         TempData["Message"] = (result switch
         {
-            FrameworkImportResult.Created => l["La version {1} du référentiel « {0} » est publiée.", document.Title!, document.Version!],
-            FrameworkImportResult.Replaced => l["La version {1} du référentiel « {0} » a été remplacée (aucune promotion ne l'utilisait).", document.Title!, document.Version!],
-            _ => l["La version {1} du référentiel « {0} » était déjà publiée à l'identique.", document.Title!, document.Version!],
+            FrameworkImportResult.Created => l["Le brouillon de la version {1} du référentiel « {0} » est importé. Vérifiez son aperçu, puis publiez-le.", document.Title!, document.Version!],
+            FrameworkImportResult.Replaced => l["Le brouillon de la version {1} du référentiel « {0} » a été remplacé.", document.Title!, document.Version!],
+            _ => l["La version {1} du référentiel « {0} » était déjà importée à l'identique.", document.Title!, document.Version!],
         }).Value;
-        return RedirectToPage("/Frameworks/Details", new { code = document.Code, version = document.Version });
+        return RedirectToPage("Preview", new { code = document.Code, version = document.Version });
     }
 }

@@ -1,14 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 
 namespace Portfolio.Web.Pages.Coordinator.Programmes;
 
-public class CreateModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : PageModel
+public class CreateModel(PortfolioDb db, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public ProgrammeInput Input { get; set; } = new();
@@ -27,7 +29,10 @@ public class CreateModel(PortfolioDb db, IStringLocalizer<SharedResource> l) : P
         {
             return Page();
         }
-        db.Programmes.Add(new Programme(Input.Code, Input.Title));
+        var programme = new Programme(Input.Code, Input.Title);
+        // Whoever creates a programme manages it; an admin can add colleagues at /Admin/Programmes.
+        programme.Assign(users.GetUserId(User)!);
+        db.Programmes.Add(programme);
         await db.SaveChangesAsync();
         TempData["Message"] = l["Le programme « {0} » a été créé.", Input.Title].Value;
         return RedirectToPage("../Index");

@@ -18,7 +18,7 @@ namespace Portfolio.Web.Pages.Participant.Assessments;
 /// a justification, the state of each learning outcome and the evidence behind it. Only while the campaign is open;
 /// afterwards it is read-only history. A save made from a stale form is refused and shown, never applied blindly.
 /// </summary>
-public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public AssessmentInput Input { get; set; } = new();
@@ -48,6 +48,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<A
 
     private Campaign campaignEntity = null!;
     private SelfAssessment? assessment;
+    private ParticipantCohort cohort = null!;
 
     public async Task<IActionResult> OnGetAsync(int campaignId, int? objectiveId, int? competencyId)
     {
@@ -90,7 +91,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<A
         var ownEvidence = Evidence.Select(e => e.Id).ToHashSet();
         var evidenceIds = Input.EvidenceIds.Where(ownEvidence.Contains).ToList();
 
-        var userId = users.GetUserId(User)!;
+        var userId = cohort.OwnerId;
         var isNew = assessment is null;
         if (assessment is null)
         {
@@ -113,7 +114,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<A
         {
             // Stale version, or another tab created this self-assessment first (unique index): show what is stored now.
             db.ChangeTracker.Clear();
-            var current = await FindAssessment(userId, campaignId).AsNoTracking().SingleOrDefaultAsync();
+            var current = await FindAssessment(campaignId).AsNoTracking().SingleOrDefaultAsync();
             if (current is null)
             {
                 throw;
@@ -141,12 +142,11 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<A
         {
             return false;
         }
-        var userId = users.GetUserId(User)!;
-        var cohort = await ParticipantCohort.FindAsync(db, userId);
-        if (cohort is null)
+        if (await myCohorts.CurrentAsync() is not { } current)
         {
             return false;
         }
+        cohort = current;
         PillarLabel = cohort.PillarLabel;
         var today = clock.Today();
         // A campaign of another cohort is simply not found.
@@ -185,10 +185,10 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<A
         }
 
         Scale = framework.Scale;
-        assessment = await FindAssessment(userId, campaignId).SingleOrDefaultAsync();
+        assessment = await FindAssessment(campaignId).SingleOrDefaultAsync();
         Stored = assessment is null ? null : StoredView.From(assessment);
 
-        var evidence = await db.Evidence.Where(e => e.OwnerId == userId)
+        var evidence = await db.Evidence.In(cohort)
             .Select(e => new { e.Id, e.Title, e.OccurredOn, e.ObjectiveIds, e.LeadershipCompetencyIds })
             .ToListAsync();
         Evidence = evidence
@@ -200,9 +200,9 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<A
     }
 
     /// <summary>Always the signed-in participant's own row: another person's self-assessment is never read or written.</summary>
-    private IQueryable<SelfAssessment> FindAssessment(string userId, int campaignId)
+    private IQueryable<SelfAssessment> FindAssessment(int campaignId)
     {
-        var query = db.SelfAssessments.Include(a => a.Outcomes).Where(a => a.ParticipantId == userId && a.CampaignId == campaignId);
+        var query = db.SelfAssessments.In(cohort).Include(a => a.Outcomes).Where(a => a.CampaignId == campaignId);
         return Target.IsLeadership
             ? query.Where(a => a.LeadershipCompetencyId == Target.Id)
             : query.Where(a => a.ObjectiveId == Target.Id);

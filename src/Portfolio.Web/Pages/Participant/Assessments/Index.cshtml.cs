@@ -16,7 +16,7 @@ namespace Portfolio.Web.Pages.Participant.Assessments;
 /// The participant's self-assessment for one campaign: every objective by pillar with the level given so far, and the
 /// leadership competencies, each open once its seminar has taken place.
 /// </summary>
-public class IndexModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ParticipantCohort? Cohort { get; private set; }
     public IReadOnlyList<CampaignRow> Campaigns { get; private set; } = [];
@@ -27,8 +27,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, UserManager<
 
     public async Task<IActionResult> OnGetAsync(int? campaignId)
     {
-        var userId = users.GetUserId(User)!;
-        Cohort = await ParticipantCohort.FindAsync(db, userId);
+        Cohort = await myCohorts.CurrentAsync();
         if (Cohort is null)
         {
             return Page();
@@ -64,8 +63,8 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, UserManager<
         var framework = await frameworks.GetAsync(db, Cohort.FrameworkId, Cohort.FrameworkRevision);
         var seminars = await db.Seminars.AsNoTracking().Where(s => s.CohortId == cohortId).ToDictionaryAsync(s => s.LeadershipCompetencyId);
         // Always the signed-in participant's own answers, never anyone else's.
-        var answers = await db.SelfAssessments
-            .Where(a => a.ParticipantId == userId && a.CampaignId == chosenId)
+        var answers = await db.SelfAssessments.In(Cohort)
+            .Where(a => a.CampaignId == chosenId)
             .Select(a => new { a.ObjectiveId, a.LeadershipCompetencyId, a.Level })
             .ToListAsync();
         var byObjective = answers.Where(a => a.ObjectiveId != null).ToDictionary(a => a.ObjectiveId!.Value, a => a.Level);

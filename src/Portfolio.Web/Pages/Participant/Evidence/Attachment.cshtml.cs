@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
 
 namespace Portfolio.Web.Pages.Participant.Evidence;
@@ -12,12 +13,15 @@ namespace Portfolio.Web.Pages.Participant.Evidence;
 /// Downloads an attachment of one's own evidence, streamed from PostgreSQL. Served as a download (Content-Disposition:
 /// attachment) with the type the server chose when it checked the file, never the one the browser sent.
 /// </summary>
-public class AttachmentModel(PortfolioDb db, FileStore files, UserManager<AppUser> users) : PageModel
+public class AttachmentModel(PortfolioDb db, FileStore files, MyCohorts myCohorts) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var userId = users.GetUserId(User)!;
-        var attachment = await db.Attachments.Where(a => a.Id == id && a.Evidence.OwnerId == userId)
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var attachment = await db.Attachments.In(cohort).Where(a => a.Id == id)
             .Select(a => new { a.FileName, a.ContentType, a.StoredFileId })
             .SingleOrDefaultAsync();
         if (attachment is null)

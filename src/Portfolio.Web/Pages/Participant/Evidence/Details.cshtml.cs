@@ -10,7 +10,7 @@ using Portfolio.Core.Portfolios;
 namespace Portfolio.Web.Pages.Participant.Evidence;
 
 /// <summary>One of the participant's evidence items: what it says, its tags, links, attachments and earlier versions.</summary>
-public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users) : PageModel
+public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public Item Evidence { get; private set; } = null!;
     public FrameworkModel Framework { get; private set; } = null!;
@@ -20,16 +20,18 @@ public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, UserManage
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var userId = users.GetUserId(User)!;
-        var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.OwnerId == userId);
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var evidence = await db.Evidence.In(cohort).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id);
         if (evidence is null)
         {
             return NotFound();
         }
-        var framework = await db.Cohorts.Where(c => c.Id == evidence.CohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleAsync();
         var item = new Item(evidence.Id, evidence.Content, evidence.CreatedAt, evidence.UpdatedAt);
         Evidence = item;
-        Framework = await frameworks.GetAsync(db, framework.FrameworkId, framework.Revision);
+        Framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
         if (item.Content.SharedWithUserIds.Length > 0)
         {
             SharedWith = await db.Users.Where(u => item.Content.SharedWithUserIds.Contains(u.Id))

@@ -22,7 +22,7 @@ namespace Portfolio.Web.Pages.Participant.Evidence;
 // The body may hold several attachments: the page decides what is too large, with a message, not the server's default.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore files, UserManager<AppUser> users, TimeProvider clock, IConfiguration configuration,
+public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore files, MyCohorts myCohorts, TimeProvider clock, IConfiguration configuration,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const long MaxRequestBytes = 100L * 1024 * 1024;
@@ -48,64 +48,58 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
 
     public long MaxAttachmentBytes => configuration.GetValue(MaxBytesSetting, DefaultMaxAttachmentBytes);
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    /// <param name="objective">For a new item: the objective to tick already (the home page's "objectives without evidence" link here).</param>
+    public async Task<IActionResult> OnGetAsync(int? id, int? objective)
     {
-        var userId = users.GetUserId(User)!;
-        int cohortId;
+        var cohort = await myCohorts.CurrentAsync();
+        if (cohort is null)
+        {
+            NotEnrolled = true;
+            return id is null ? Page() : NotFound();
+        }
         if (id is null)
         {
-            var cohort = await ParticipantCohort.FindAsync(db, userId);
-            if (cohort is null)
-            {
-                NotEnrolled = true;
-                return Page();
-            }
-            cohortId = cohort.CohortId;
             Input = new EvidenceInput { OccurredOn = clock.Today() };
         }
         else
         {
-            var evidence = await db.Evidence.AsNoTracking().Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id && e.OwnerId == userId);
+            var evidence = await db.Evidence.In(cohort).AsNoTracking().Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id);
             if (evidence is null)
             {
                 return NotFound();
             }
             Id = id;
-            cohortId = evidence.CohortId;
             Input = EvidenceInput.From(evidence);
             Attachments = ToRows(evidence.Attachments);
         }
-        await LoadChoicesAsync(cohortId, userId);
+        await LoadChoicesAsync(cohort);
+        if (id is null && objective is { } chosen && Framework.ObjectivesById.ContainsKey(chosen))
+        {
+            Input.ObjectiveIds = [chosen];
+        }
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int? id)
     {
-        var userId = users.GetUserId(User)!;
-        EvidenceItem? evidence = null;
-        int cohortId;
-        if (id is null)
+        var cohort = await myCohorts.CurrentAsync();
+        if (cohort is null)
         {
-            var cohort = await ParticipantCohort.FindAsync(db, userId);
-            if (cohort is null)
-            {
-                NotEnrolled = true;
-                return Page();
-            }
-            cohortId = cohort.CohortId;
+            NotEnrolled = true;
+            return id is null ? Page() : NotFound();
         }
-        else
+        EvidenceItem? evidence = null;
+        if (id is not null)
         {
-            evidence = await db.Evidence.Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id && e.OwnerId == userId);
+            evidence = await db.Evidence.In(cohort).Include(e => e.Attachments).SingleOrDefaultAsync(e => e.Id == id);
             if (evidence is null)
             {
                 return NotFound();
             }
             Id = id;
-            cohortId = evidence.CohortId;
             Attachments = ToRows(evidence.Attachments);
         }
-        await LoadChoicesAsync(cohortId, userId);
+        await LoadChoicesAsync(cohort);
 
         var content = Validate();
         var accepted = CheckFiles();
@@ -119,7 +113,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (evidence is null)
         {
-            evidence = new EvidenceItem(userId, cohortId, content, now);
+            evidence = new EvidenceItem(cohort.OwnerId, cohort.CohortId, content, now);
             db.Evidence.Add(evidence);
         }
         else
@@ -151,7 +145,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
         {
             await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
-            var current = await db.Evidence.AsNoTracking().Where(e => e.Id == id && e.OwnerId == userId)
+            var current = await db.Evidence.In(cohort).AsNoTracking().Where(e => e.Id == id)
                 .Select(e => new { e.Title, e.Description, e.Reflection, e.UpdatedAt, e.RowVersion })
                 .SingleOrDefaultAsync();
             if (current is null)
@@ -171,8 +165,11 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
 
     public async Task<IActionResult> OnPostDeleteAttachmentAsync(int id, int attachmentId)
     {
-        var userId = users.GetUserId(User)!;
-        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == attachmentId && a.EvidenceId == id && a.Evidence.OwnerId == userId);
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var attachment = await db.Attachments.In(cohort).SingleOrDefaultAsync(a => a.Id == attachmentId && a.EvidenceId == id);
         if (attachment is null)
         {
             return NotFound();
@@ -203,11 +200,11 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
         return rows;
     }
 
-    private async Task LoadChoicesAsync(int cohortId, string userId)
+    private async Task LoadChoicesAsync(ParticipantCohort cohort)
     {
-        var framework = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleAsync();
-        Framework = await frameworks.GetAsync(db, framework.FrameworkId, framework.Revision);
-        Peers = await db.Enrolments.Where(e => e.CohortId == cohortId && e.UserId != userId)
+        Framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
+        // Peers are the cohort's active participants: someone withdrawn is no longer offered.
+        Peers = await db.Enrolments.Where(e => e.CohortId == cohort.CohortId && e.UserId != cohort.OwnerId && e.WithdrawnAt == null)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
             .Select(u => new Peer(u.Id, u.FirstName + " " + u.LastName))

@@ -3,11 +3,9 @@ using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant.Evidence;
 
-/// <summary>How the evidence pages name kinds, visibilities, sizes and moments (French keys, translated by the localiser).</summary>
+/// <summary>How the evidence pages name kinds, visibilities, and sizes (French keys, translated by the localiser).</summary>
 public static class EvidenceText
 {
-    private static readonly TimeZoneInfo Brussels = FindBrussels();
-
     public static readonly EvidenceKind[] Kinds = Enum.GetValues<EvidenceKind>();
 
     public static string KindLabel(IStringLocalizer l, EvidenceKind kind) => kind switch
@@ -36,19 +34,4 @@ public static class EvidenceText
         < 1024 * 1024 => l["{0} Ko", (bytes / 1024.0).ToString("0.#")],
         _ => l["{0} Mo", (bytes / 1024.0 / 1024.0).ToString("0.#")],
     };
-
-    /// <summary>A moment as the programme lives it (Brussels), whatever the server's zone.</summary>
-    public static string Moment(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Brussels).ToString("g");
-
-    private static TimeZoneInfo FindBrussels()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

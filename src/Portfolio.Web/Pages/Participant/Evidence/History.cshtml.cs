@@ -11,7 +11,7 @@ using Portfolio.Core.Portfolios;
 namespace Portfolio.Web.Pages.Participant.Evidence;
 
 /// <summary>The versions an evidence item went through, and the text of one of them (the most recent earlier one by default).</summary>
-public class HistoryModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users) : PageModel
+public class HistoryModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public int Id { get; private set; }
     public string CurrentTitle { get; private set; } = "";
@@ -22,9 +22,12 @@ public class HistoryModel(PortfolioDb db, FrameworkModels frameworks, UserManage
 
     public async Task<IActionResult> OnGetAsync(int id, int? revision)
     {
-        var userId = users.GetUserId(User)!;
-        var item = await db.Evidence.Where(e => e.Id == id && e.OwnerId == userId)
-            .Select(e => new { e.Title, e.UpdatedAt, Framework = db.Cohorts.Where(c => c.Id == e.CohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).Single() })
+        if (await myCohorts.CurrentAsync() is not { } cohort)
+        {
+            return NotFound();
+        }
+        var item = await db.Evidence.In(cohort).Where(e => e.Id == id)
+            .Select(e => new { e.Title, e.UpdatedAt, cohort.FrameworkId, cohort.FrameworkRevision })
             .SingleOrDefaultAsync();
         if (item is null)
         {
@@ -47,7 +50,7 @@ public class HistoryModel(PortfolioDb db, FrameworkModels frameworks, UserManage
             return NotFound();
         }
         Shown = shown.Version;
-        var framework = await frameworks.GetAsync(db, item.Framework.FrameworkId, item.Framework.Revision);
+        var framework = await frameworks.GetAsync(db, item.FrameworkId, item.FrameworkRevision);
         var content = JsonSerializer.Deserialize<EvidenceContent>(shown.Snapshot)!;
         var sharedWith = content.SharedWithUserIds.Length == 0 ? [] : await db.Users.Where(u => content.SharedWithUserIds.Contains(u.Id))
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).Select(u => u.FirstName + " " + u.LastName).ToListAsync();

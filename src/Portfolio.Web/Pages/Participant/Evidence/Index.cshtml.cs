@@ -13,7 +13,7 @@ namespace Portfolio.Web.Pages.Participant.Evidence;
 /// The participant's evidence, newest first, 50 a page, filtered by objective, axis, kind, period and words (PostgreSQL
 /// full-text search in French, so "négociation" finds "négociations"). A fixed number of queries whatever the volume.
 /// </summary>
-public class IndexModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users) : PageModel
+public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public const int PageSize = 50;
 
@@ -48,15 +48,14 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, UserManager<
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        Cohort = await ParticipantCohort.FindAsync(db, userId);
+        Cohort = await myCohorts.CurrentAsync();
         if (Cohort is null)
         {
             return;
         }
         Framework = await frameworks.GetAsync(db, Cohort.FrameworkId, Cohort.FrameworkRevision);
 
-        var query = db.Evidence.Where(e => e.OwnerId == userId && e.CohortId == Cohort.CohortId);
+        var query = db.Evidence.In(Cohort);
         if (Objective is { } objective)
         {
             query = query.Where(e => e.ObjectiveIds.Contains(objective));

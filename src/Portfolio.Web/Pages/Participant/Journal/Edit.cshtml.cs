@@ -13,7 +13,7 @@ using Portfolio.Core.Text;
 namespace Portfolio.Web.Pages.Participant.Journal;
 
 /// <summary>Writes or edits one reflection of the participant's own journal; a stale save never overwrites.</summary>
-public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public EntryInput Input { get; set; } = new();
@@ -35,7 +35,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<A
             Input = new EntryInput { WrittenOn = clock.Today() };
             return Page();
         }
-        var entry = await OwnEntryAsync(id.Value);
+        var entry = await OwnEntryAsync(cohort, id.Value);
         if (entry is null)
         {
             return NotFound();
@@ -52,7 +52,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<A
             return NotFound();
         }
         IsNew = id is null;
-        var entry = id is null ? new JournalEntry(users.GetUserId(User)!, cohort.CohortId, clock.GetUtcNow()) : await OwnEntryAsync(id.Value);
+        var entry = id is null ? new JournalEntry(cohort.OwnerId, cohort.CohortId, clock.GetUtcNow()) : await OwnEntryAsync(cohort, id.Value);
         if (entry is null)
         {
             return NotFound();
@@ -93,7 +93,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<A
 
     private async Task<ParticipantCohort?> LoadAsync()
     {
-        var cohort = await ParticipantCohort.FindAsync(db, users.GetUserId(User)!);
+        var cohort = await myCohorts.CurrentAsync();
         if (cohort is not null)
         {
             Ties = new JournalTies(await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision));
@@ -101,11 +101,8 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, UserManager<A
         return cohort;
     }
 
-    private Task<JournalEntry?> OwnEntryAsync(int id)
-    {
-        var userId = users.GetUserId(User);
-        return db.JournalEntries.SingleOrDefaultAsync(j => j.Id == id && j.OwnerId == userId);
-    }
+    private Task<JournalEntry?> OwnEntryAsync(ParticipantCohort cohort, int id) =>
+        db.JournalEntries.In(cohort).SingleOrDefaultAsync(j => j.Id == id);
 
     public sealed class EntryInput
     {

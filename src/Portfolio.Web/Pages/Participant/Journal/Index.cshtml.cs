@@ -8,22 +8,21 @@ using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant.Journal;
 
-public class IndexModel(PortfolioDb db, FrameworkModels frameworks, UserManager<AppUser> users) : PageModel
+public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCohorts) : PageModel
 {
     public bool Enrolled { get; private set; }
     public IReadOnlyList<EntryView> Entries { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var userId = users.GetUserId(User)!;
-        var cohort = await ParticipantCohort.FindAsync(db, userId);
+        var cohort = await myCohorts.CurrentAsync();
         Enrolled = cohort is not null;
         if (cohort is null)
         {
             return;
         }
         var ties = new JournalTies(await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision));
-        var entries = await db.JournalEntries.Where(j => j.OwnerId == userId)
+        var entries = await db.JournalEntries.In(cohort)
             .OrderByDescending(j => j.WrittenOn).ThenByDescending(j => j.Id)
             .Select(j => new { j.Id, j.WrittenOn, j.Title, j.Body, j.PillarId, j.LeadershipCompetencyId, j.ObjectiveId, j.Visibility })
             .ToListAsync();

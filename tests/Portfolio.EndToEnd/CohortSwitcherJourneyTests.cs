@@ -65,7 +65,7 @@ public sealed class CohortSwitcherJourneyTests(BrowserFixture fixture, ITestOutp
         await CheckAccessibilityAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "Promotion 2025-2026 — Certificat inter-universités en management public" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Travailler dans cette promotion" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Participant$"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vous travaillez maintenant dans la promotion « Promotion 2025-2026 ».");
         await Expect(chooser.Locator("option:checked")).ToHaveTextAsync("Promotion 2025-2026");
     }
 }

@@ -112,6 +112,8 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
     }
 
     /// <summary>The first page of an "everything" archive: one link per cohort's page. Every name is HTML-encoded.</summary>
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-BE");
+
     private static string CohortListPage(PersonData person, IReadOnlyList<(PortfolioData Data, string File)> pages)
     {
         static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
@@ -120,7 +122,7 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
         html.Append($"<title>Portfolio de {E(person.Name)}</title>\n</head>\n<body>\n<main>\n<h1>Portfolio de {E(person.Name)}</h1>\n<p>Une page par promotion :</p>\n<ul>\n");
         foreach (var (data, file) in pages)
         {
-            html.Append($"<li><a href=\"{E(file)}\">{E(data.Cohort.Name)}</a> — {E(data.Cohort.Programme)} ({data.Cohort.StartsOn:dd/MM/yyyy} – {data.Cohort.EndsOn:dd/MM/yyyy})</li>\n");
+            html.Append($"<li><a href=\"{E(file)}\">{E(data.Cohort.Name)}</a> — {E(data.Cohort.Programme)} ({Dates.Day(data.Cohort.StartsOn, French)} – {Dates.Day(data.Cohort.EndsOn, French)})</li>\n");
         }
         html.Append("</ul>\n</main>\n</body>\n</html>\n");
         return html.ToString();

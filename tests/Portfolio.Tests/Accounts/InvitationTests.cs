@@ -28,9 +28,9 @@ public partial class InvitationTests(PortfolioFactory factory) : IntegrationTest
     private static string PathOf(string link) => new Uri(link).PathAndQuery;
 
     /// <summary>Enrols a new person through the service, outside any web request, as the list upload and the demo data do.</summary>
-    private async Task<int> EnrolNewPersonAsync(string email = "nouvelle@example.be")
+    private async Task<int> EnrolNewPersonAsync(string email = "nouvelle@example.be", string programmeCode = CohortBuilder.ProgrammeCode)
     {
-        var cohortId = await Factory.CreateCohortAsync();
+        var cohortId = await Factory.CreateCohortAsync(programmeCode: programmeCode);
         await using var scope = Factory.Services.CreateAsyncScope();
         var enrolment = scope.ServiceProvider.GetRequiredService<CohortEnrolment>();
         Assert.Empty(await enrolment.EnrolAsync(cohortId, [new ParticipantRow(1, email, "Zoé", "Lambert", "Ville de Mons")]));
@@ -247,5 +247,29 @@ public partial class InvitationTests(PortfolioFactory factory) : IntegrationTest
         Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(client, PathOf(LinkIn(message)), "Tout-nouveau-2026")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(NewClient(), "/Account/Login",
             new() { ["Input.Email"] = "person@example.be", ["Input.Password"] = "Tout-nouveau-2026" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_coordinator_of_another_programme_cannot_resend_an_invitation()
+    {
+        var ownCohort = await Factory.CreateCohortAsync("Promotion cium");
+        var otherCohort = await EnrolNewPersonAsync(programmeCode: "ena");
+        Assert.Single(await Factory.MailsAsync());
+        await using var db = Factory.NewDb();
+        var personId = (await db.Users.SingleAsync(u => u.Email == "nouvelle@example.be")).Id;
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+        // A real antiforgery token, from a page this coordinator may open.
+        var own = await GetPageAsync(coordinator, $"/Coordinator/Cohorts/Details/{ownCohort}");
+        var token = own.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await coordinator.PostAsync($"/Coordinator/Cohorts/Invite/{otherCohort}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["userId"] = personId,
+        }));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await Task.Delay(1500);
+        Assert.Single(Directory.GetFiles(Factory.PickupFolder, "*.eml"));
     }
 }

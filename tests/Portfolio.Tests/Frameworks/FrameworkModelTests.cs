@@ -63,7 +63,6 @@ public class FrameworkModelTests(PortfolioFactory factory) : IntegrationTest(fac
         var models = new FrameworkModels();
         var framework = await db.Frameworks.Where(f => f.Code == Shipped).Select(f => new { f.Id, f.Revision }).SingleAsync();
 
-        Factory.Commands.CountCallsOutsideRequests();
         Factory.Commands.Reset();
         var first = await models.GetAsync(db, framework.Id, framework.Revision);
         var firstCommands = Factory.Commands.Count;

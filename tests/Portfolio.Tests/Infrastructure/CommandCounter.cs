@@ -1,17 +1,16 @@
 using System.Data.Common;
-using Microsoft.AspNetCore.Http;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Portfolio.Tests.Infrastructure;
 
 /// <summary>
-/// Counts the SQL commands EF Core sends while serving requests, so that tests can show a page's query count does not
-/// grow with data. Background jobs running meanwhile (the mail sent after an enrolment) are not the page's: once
-/// <see cref="Requests"/> is known, commands outside a request are not counted.
+/// Counts the SQL commands EF Core sends, so that tests can show a page's query count does not grow with data.
+/// Background jobs running meanwhile (the invitations sent after an enrolment) are not the page's: their commands are
+/// left out.
 /// </summary>
 public sealed class CommandCounter : DbCommandInterceptor
 {
-    public IHttpContextAccessor? Requests { get; set; }
 
     private int count;
     private readonly List<string> commands = [];
@@ -29,21 +28,9 @@ public sealed class CommandCounter : DbCommandInterceptor
         lock (commands) { commands.Clear(); }
     }
 
-    /// <summary>
-    /// Counts the commands of the calling flow as a request's, for a test that calls a service directly: it gets a request
-    /// context of its own (an async-local value, so background jobs stay uncounted).
-    /// </summary>
-    public void CountCallsOutsideRequests()
-    {
-        if (Requests is { HttpContext: null } requests)
-        {
-            requests.HttpContext = new DefaultHttpContext();
-        }
-    }
-
     private void Record(DbCommand command)
     {
-        if (Requests is { HttpContext: null })
+        if (BackgroundJobMarker.Running)
         {
             return;
         }
@@ -86,4 +73,16 @@ public sealed class CommandCounter : DbCommandInterceptor
         Record(command);
         return ValueTask.FromResult(result);
     }
+}
+
+/// <summary>Marks the code of a Hangfire job while it runs (server filters run in the job's own execution flow).</summary>
+public sealed class BackgroundJobMarker : IServerFilter
+{
+    private static readonly AsyncLocal<bool> running = new();
+
+    public static bool Running => running.Value;
+
+    public void OnPerforming(PerformingContext context) => running.Value = true;
+
+    public void OnPerformed(PerformedContext context) => running.Value = false;
 }

@@ -44,6 +44,7 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
             }
         }
         Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+        // Signing in, a forgotten password and a password link, the public frameworks and their format: short still.
         Assert.True(PageAccess.AnonymousPages.Count <= 12, "the anonymous list must stay short");
     }
 

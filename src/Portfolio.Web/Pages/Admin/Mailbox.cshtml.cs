@@ -8,7 +8,7 @@ namespace Portfolio.Web.Pages.Admin;
 /// The pickup folder as a mailbox: what would have been sent when no SMTP server is configured (a trial, the demo, the
 /// tests), newest first, with the plain-text and HTML parts.
 /// </summary>
-public class MailboxModel(MailSettings settings) : PageModel
+public class MailboxModel(MailSettings settings, ILogger<MailboxModel> logger) : PageModel
 {
     public const int Shown = 100;
 
@@ -26,7 +26,18 @@ public class MailboxModel(MailSettings settings) : PageModel
         var messages = new List<MessageView>();
         foreach (var file in files.Take(Shown))
         {
-            using var message = await MimeMessage.LoadAsync(file.FullName, cancellationToken);
+            MimeMessage message;
+            try
+            {
+                message = await MimeMessage.LoadAsync(file.FullName, cancellationToken);
+            }
+            catch (Exception e) when (e is FormatException or IOException)
+            {
+                // Someone else's file in the folder, or one being deleted: the others are still worth showing.
+                logger.LogWarning(e, "Unreadable message {File} in the pickup folder", file.FullName);
+                continue;
+            }
+            using var _ = message;
             messages.Add(new MessageView(
                 Path.GetFileNameWithoutExtension(file.Name),
                 message.Subject ?? "",

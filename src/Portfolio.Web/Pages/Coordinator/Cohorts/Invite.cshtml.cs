@@ -11,13 +11,14 @@ namespace Portfolio.Web.Pages.Coordinator.Cohorts;
 /// Sends the invitation again to a participant of the cohort who has not chosen a password yet (the first one expired,
 /// or went astray). Posted from the cohort page, where the result is shown.
 /// </summary>
-public class InviteModel(PortfolioDb db, PasswordMails mails, IStringLocalizer<SharedResource> l) : PageModel
+public class InviteModel(PortfolioDb db, Coordination coordination, PasswordMails mails, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IActionResult OnGet(int id) => RedirectToPage("Details", new { id });
 
     public async Task<IActionResult> OnPostAsync(int id, string userId)
     {
-        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.Id == id);
+        // A cohort of a programme this coordinator does not manage is not found, like on the cohort page.
+        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == id);
         var person = await db.Enrolments.Where(e => e.CohortId == id && e.UserId == userId)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
             .SingleOrDefaultAsync();

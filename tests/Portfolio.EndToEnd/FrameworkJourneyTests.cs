@@ -106,7 +106,7 @@ public class FrameworkJourneyTests(BrowserFixture fixture, ITestOutputHelper out
     public async Task Coordinator_imports_a_draft_previews_it_and_publishes_it()
     {
         // The longest title the import accepts, in one unbreakable word: the pages must wrap it, not widen.
-        var longTitle = string.Concat(Enumerable.Repeat("Cycle-de-direction-générale-", 11))[..300];
+        var longTitle = string.Concat(Enumerable.Repeat("Cycledirectiongénérale", 14))[..300];
         await using (var scope = Fixture.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

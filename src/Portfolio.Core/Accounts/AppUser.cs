@@ -15,6 +15,20 @@ public class AppUser : IdentityUser
     /// </summary>
     public int? CurrentCohortId { get; set; }
 
+    /// <summary>The language of the messages sent to this person ("fr" or "en"), the last one they chose in the interface.</summary>
+    public string PreferredLanguage { get; private set; } = DefaultLanguage;
+
+    /// <summary>Set when an admin typed the password: the person chooses their own at the next sign-in.</summary>
+    public bool MustChangePassword { get; private set; }
+
+    /// <summary>A deactivated person cannot sign in; everything they wrote stays.</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public const string DefaultLanguage = "fr";
+    public static readonly IReadOnlyList<string> Languages = [DefaultLanguage, "en"];
+
+    public bool IsActive => DeactivatedAt is null;
+
     public string DisplayName => $"{FirstName} {LastName}".Trim() is { Length: > 0 } name ? name : Email ?? UserName ?? Id;
 
     public static AppUser Create(string email, string firstName, string lastName, string? organisation = null) => new()
@@ -26,4 +40,16 @@ public class AppUser : IdentityUser
         LastName = lastName.Trim(),
         Organisation = string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(),
     };
+
+    public void PreferLanguage(string language) =>
+        PreferredLanguage = Languages.FirstOrDefault(l => language.StartsWith(l, StringComparison.OrdinalIgnoreCase)) ?? DefaultLanguage;
+
+    /// <summary>A password someone else typed is known to them: it only opens the way to choosing one's own.</summary>
+    public void PasswordSetByAdmin() => MustChangePassword = true;
+
+    public void PasswordChosen() => MustChangePassword = false;
+
+    public void Deactivate(DateTimeOffset now) => DeactivatedAt ??= now;
+
+    public void Reactivate() => DeactivatedAt = null;
 }

@@ -5,6 +5,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Jobs;
+using Portfolio.Core.Mail;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
 
@@ -29,6 +30,8 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileChunk> StoredFileChunks => Set<StoredFileChunk>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<PasswordLink> PasswordLinks => Set<PasswordLink>();
 
     /// <summary>Shared by every web node, so that a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -43,6 +46,24 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             u.Property(x => x.LastName).HasMaxLength(100);
             u.Property(x => x.Organisation).HasMaxLength(200);
             u.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CurrentCohortId).OnDelete(DeleteBehavior.SetNull);
+            u.Property(x => x.PreferredLanguage).HasMaxLength(8).HasDefaultValue(AppUser.DefaultLanguage);
+        });
+        builder.Entity<PasswordLink>(l =>
+        {
+            l.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            l.HasIndex(x => x.TokenHash).IsUnique();
+            l.Property(x => x.TokenHash).HasMaxLength(64);
+            l.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Entity<OutgoingMail>(m =>
+        {
+            // One message per request: queuing the same request twice is refused by the database.
+            m.HasIndex(x => x.Key).IsUnique();
+            m.Property(x => x.Key).HasMaxLength(200);
+            m.Property(x => x.ToAddress).HasMaxLength(256);
+            m.Property(x => x.ToName).HasMaxLength(201);
+            m.Property(x => x.Subject).HasMaxLength(300);
+            m.HasIndex(x => x.QueuedAt);
         });
 
         builder.Entity<Framework>(f =>

@@ -22,6 +22,7 @@ public static class PageAccess
     {
         ["/Account/Logout"] = Roles.AnyRole,
         ["/Account/ChangePassword"] = Roles.AnyRole,
+        ["/Account/Spaces"] = Roles.AnyRole,
     };
 
     /// <summary>Pages anybody may open without signing in.</summary>
@@ -32,6 +33,8 @@ public static class PageAccess
         "/Culture",
         "/Account/Login",
         "/Account/AccessDenied",
+        "/Account/ForgotPassword",
+        "/Account/SetPassword",
         "/Frameworks/Index",
         "/Frameworks/Details",
         "/Frameworks/Format",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -13,6 +14,7 @@ using Portfolio.Core.Exports;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Storage;
 using Portfolio.Web.Jobs;
+using Portfolio.Web.Mail;
 
 namespace Portfolio.Web.Hosting;
 
@@ -20,6 +22,10 @@ namespace Portfolio.Web.Hosting;
 public static class PortfolioHosting
 {
     public static readonly CultureInfo[] Cultures = [new("fr-BE"), new("en")];
+
+    /// <summary>The interface culture for a person's preferred language ("fr" or "en").</summary>
+    public static CultureInfo CultureFor(string language) =>
+        Cultures.FirstOrDefault(c => c.TwoLetterISOLanguageName == language) ?? Cultures[0];
 
     public static void AddPortfolio(this WebApplicationBuilder builder)
     {
@@ -48,7 +54,11 @@ public static class PortfolioHosting
             })
             .AddEntityFrameworkStores<PortfolioDb>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<PortfolioSignInManager>()
+            .AddClaimsPrincipalFactory<PortfolioClaimsFactory>()
             .AddErrorDescriber<FrenchIdentityErrors>();
+        // A deactivated account or a changed password signs out the other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -70,6 +80,16 @@ public static class PortfolioHosting
         services.AddScoped<JobRuns>();
         services.AddScoped<PortfolioExportJob>();
         services.AddScoped<ArtifactCleanup>();
+
+        var mail = MailSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(mail);
+        services.AddSingleton<IMailTransport>(mail.Smtp is { } smtp ? new SmtpTransport(smtp) : new PickupFolderTransport(mail.PickupFolder));
+        services.AddHttpContextAccessor();
+        services.AddScoped<PublicUrls>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<MailDelivery>();
+        services.AddScoped<PasswordMails>();
+        services.AddScoped<IEnrolmentInvitations>(sp => sp.GetRequiredService<PasswordMails>());
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -125,10 +145,15 @@ public static class PortfolioHosting
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMustChangePassword();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         var settings = app.Services.GetRequiredService<PortfolioSettings>();
+        if (app.Services.GetRequiredService<MailSettings>().PublicUrl is null && !app.Environment.IsDevelopment())
+        {
+            app.Logger.LogWarning("Portfolio:PublicUrl is not set: links in e-mails take their host from the request, which a visitor chooses. Set it to the application's public address.");
+        }
         if (settings.ServesWeb)
         {
             app.MapRazorPages();
@@ -136,8 +161,10 @@ public static class PortfolioHosting
             {
                 Authorization = [new AdminDashboardAuthorization()],
                 DashboardTitle = "Portfolio — tâches",
-                AppPath = "/",
-            });
+                AppPath = "/Admin",
+            })
+            // Declared like the admin pages: signed out goes to the sign-in page, another role to "access denied".
+            .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Admin });
         }
     }
 }

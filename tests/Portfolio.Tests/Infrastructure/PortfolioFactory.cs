@@ -1,11 +1,13 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 using Npgsql;
 using Portfolio.Core.Data;
 using Portfolio.Web.Hosting;
@@ -30,12 +32,16 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string ConnectionString { get; }
     public CommandCounter Commands { get; } = new();
 
+    /// <summary>No SMTP server in tests: messages land here as .eml files, as on a trial installation.</summary>
+    public string PickupFolder { get; } = Directory.CreateTempSubdirectory("portfolio-mail-").FullName;
+
     /// <summary>Settings a test class may change before the host starts (for instance an unreachable database).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["PORTFOLIO_DB"] = ConnectionString,
         ["Portfolio:Roles"] = "both",
         ["Portfolio:DemoData"] = "false",
+        ["Portfolio:Mail:PickupFolder"] = PickupFolder,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,7 +52,11 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Commands));
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(sp =>
+        {
+            Commands.Requests = sp.GetRequiredService<IHttpContextAccessor>();
+            return Commands;
+        }));
     }
 
     public virtual async Task InitializeAsync()
@@ -77,6 +87,10 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
         await DatabaseSetup.LoadAsync(Services, withDemoData: false);
+        foreach (var message in Directory.EnumerateFiles(PickupFolder))
+        {
+            File.Delete(message);
+        }
         // Hangfire logs through one process-wide provider that every test host replaces with its own: take it back, so
         // that a disposed second host (see PlatformTests) cannot break this host's jobs.
         GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(Services.GetRequiredService<ILoggerFactory>()));
@@ -92,9 +106,33 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return new PortfolioDb(options);
     }
 
+    /// <summary>
+    /// The messages in the pickup folder, oldest first, once there are at least <paramref name="count"/> of them: the
+    /// Hangfire worker of the test host sends them within a second or two.
+    /// </summary>
+    public async Task<IReadOnlyList<MimeMessage>> MailsAsync(int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var files = Directory.GetFiles(PickupFolder, "*.eml").Order(StringComparer.Ordinal).ToList();
+            if (files.Count >= count || DateTime.UtcNow > deadline)
+            {
+                var messages = new List<MimeMessage>();
+                foreach (var file in files)
+                {
+                    messages.Add(await MimeMessage.LoadAsync(file));
+                }
+                return messages;
+            }
+            await Task.Delay(200);
+        }
+    }
+
     public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        Directory.Delete(PickupFolder, recursive: true);
     }
 }
 

@@ -140,6 +140,18 @@ public partial class LocalisationTests
     }
 
     [Fact]
+    public void Translation_keys_differ_by_more_than_case()
+    {
+        // The resource compiler keeps the first of two keys that differ only by case and drops the other with a mere
+        // warning (MSB3568): "privée" hid "Privée", which English pages then showed in French.
+        var clashes = XDocument.Load(Path.Combine(Root, "src/Portfolio.Web/Resources/SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only by case:\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void No_text_writes_a_plural_in_brackets()
     {
         var files = new[] { "src", "templates" }

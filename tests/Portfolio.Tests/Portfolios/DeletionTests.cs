@@ -107,7 +107,7 @@ public class DeletionTests(PortfolioFactory factory) : IntegrationTest(factory)
 
         var form = await GetPageAsync(client, url);
         Assert.True(((IHtmlInputElement)form.QuerySelector("#level-3")!).IsChecked);
-        Assert.DoesNotContain("Note au comité de direction", form.QuerySelector("main")!.TextContent);
+        Assert.Null(form.QuerySelector($"#evidence-{id}"));
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, url, new() { ["Input.Level"] = "4" })).StatusCode);
         foreach (var page in new[] { "/Participant", "/Participant/Assessments", "/Participant/Matrix", "/Participant/Progression" })
         {

@@ -34,7 +34,7 @@ public class JournalTests(PortfolioFactory factory) : IntegrationTest(factory)
         var page = await GetPageAsync(client, "/Participant/Journal");
         var entry = page.QuerySelector("main article")!;
         Assert.Contains("P1.3 — Planifier la stratégie et piloter la performance", entry.TextContent);
-        Assert.Contains("privée", entry.TextContent);
+        Assert.Contains("Privée", entry.TextContent);
         Assert.NotNull(entry.QuerySelector(".markdown strong"));
         Assert.Empty(entry.QuerySelectorAll("script"));
         Assert.DoesNotContain(entry.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "").StartsWith("javascript", StringComparison.OrdinalIgnoreCase));

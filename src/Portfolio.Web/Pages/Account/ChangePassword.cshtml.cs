@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
+using Portfolio.Web.Hosting;
 
 namespace Portfolio.Web.Pages.Account;
 
@@ -11,6 +12,9 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
+
+    /// <summary>The password was typed by an admin: the person must choose their own before going anywhere else.</summary>
+    public bool Required => MustChangePassword.Applies(User);
 
     public void OnGet()
     {
@@ -36,9 +40,13 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
             }
             return Page();
         }
+        var wasRequired = Required;
+        user.PasswordChosen();
+        await users.UpdateAsync(user);
+        // A new cookie, without the "must change password" mark.
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = l["Votre mot de passe a été changé."].Value;
-        return RedirectToPage();
+        return wasRequired ? RedirectToPage(Spaces.LandingPage(Spaces.Of(await users.GetRolesAsync(user)))) : RedirectToPage();
     }
 
     public sealed class ChangePasswordInput

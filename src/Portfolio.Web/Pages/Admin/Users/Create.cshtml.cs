@@ -5,10 +5,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
+using Portfolio.Web.Mail;
 
 namespace Portfolio.Web.Pages.Admin.Users;
 
-public class CreateModel(PortfolioDb db, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>
+/// An admin creates an account with its roles. The person receives an invitation to choose their password, unless the
+/// admin types a provisional one, which the person must replace at their first sign-in.
+/// </summary>
+public class CreateModel(PortfolioDb db, UserManager<AppUser> users, PasswordMails mails, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public UserInput Input { get; set; } = new();
@@ -24,8 +29,13 @@ public class CreateModel(PortfolioDb db, UserManager<AppUser> users, IStringLoca
             return Page();
         }
         var user = AppUser.Create(Input.Email, Input.FirstName, Input.LastName, Input.Organisation);
+        var provisional = !string.IsNullOrWhiteSpace(Input.Password);
+        if (provisional)
+        {
+            user.PasswordSetByAdmin();
+        }
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await users.CreateAsync(user, Input.Password);
+        var result = provisional ? await users.CreateAsync(user, Input.Password!) : await users.CreateAsync(user);
         if (result.Succeeded)
         {
             result = await users.AddToRolesAsync(user, Input.Roles.Intersect(Roles.All));
@@ -39,7 +49,13 @@ public class CreateModel(PortfolioDb db, UserManager<AppUser> users, IStringLoca
             return Page();
         }
         await transaction.CommitAsync();
-        TempData["Message"] = l["Le compte de {0} a été créé.", user.DisplayName].Value;
+        if (!provisional)
+        {
+            await mails.WelcomeAsync(user);
+        }
+        TempData["Message"] = (provisional
+            ? l["Le compte de {0} a été créé.", user.DisplayName]
+            : l["Le compte de {0} a été créé ; une invitation à choisir son mot de passe lui a été envoyée.", user.DisplayName]).Value;
         return RedirectToPage("Edit", new { id = user.Id });
     }
 
@@ -66,9 +82,8 @@ public class CreateModel(PortfolioDb db, UserManager<AppUser> users, IStringLoca
 
         public List<string> Roles { get; set; } = [];
 
-        [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
         [DataType(DataType.Password)]
-        [Display(Name = "Mot de passe provisoire")]
-        public string Password { get; set; } = "";
+        [Display(Name = "Mot de passe provisoire (facultatif)")]
+        public string? Password { get; set; }
     }
 }

@@ -6,7 +6,7 @@ using Portfolio.Core.Accounts;
 
 namespace Portfolio.Web.Pages.Admin.Users;
 
-/// <summary>An admin gives or removes roles, resets a forgotten password and unlocks an account.</summary>
+/// <summary>An account as the admin sees it, and its roles; passwords and access have their own pages.</summary>
 public class EditModel(UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AccountView Account { get; private set; } = null!;
@@ -46,44 +46,6 @@ public class EditModel(UserManager<AppUser> users, TimeProvider clock, IStringLo
         return await Done(user, result, l["Les rôles de {0} ont été enregistrés.", user.DisplayName]);
     }
 
-    public async Task<IActionResult> OnPostResetPasswordAsync(string id, string? newPassword)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-        if (string.IsNullOrWhiteSpace(newPassword))
-        {
-            ModelState.AddModelError(string.Empty, l["Saisissez le nouveau mot de passe."]);
-            await LoadAsync(user);
-            return Page();
-        }
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, newPassword);
-        if (result.Succeeded)
-        {
-            result = await Unlock(user);
-        }
-        return await Done(user, result, l["Le mot de passe de {0} a été réinitialisé.", user.DisplayName]);
-    }
-
-    public async Task<IActionResult> OnPostUnlockAsync(string id)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-        return await Done(user, await Unlock(user), l["Le compte de {0} est débloqué.", user.DisplayName]);
-    }
-
-    private async Task<IdentityResult> Unlock(AppUser user)
-    {
-        var result = await users.SetLockoutEndDateAsync(user, null);
-        return result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result;
-    }
-
     private async Task<IActionResult> Done(AppUser user, IdentityResult result, LocalizedString success)
     {
         if (!result.Succeeded)
@@ -101,9 +63,7 @@ public class EditModel(UserManager<AppUser> users, TimeProvider clock, IStringLo
 
     private async Task LoadAsync(AppUser user)
     {
-        Account = new AccountView(user.Id, user.DisplayName, user.Email ?? "", user.Organisation, user.LockoutEnd > clock.GetUtcNow());
+        Account = AccountView.Of(user, clock.GetUtcNow());
         CurrentRoles = await users.GetRolesAsync(user);
     }
-
-    public sealed record AccountView(string Id, string DisplayName, string Email, string? Organisation, bool LockedOut);
 }

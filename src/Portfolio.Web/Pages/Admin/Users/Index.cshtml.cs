@@ -26,9 +26,11 @@ public class IndexModel(PortfolioDb db, TimeProvider clock) : PageModel
             .Select(u => new UserRow(u.Id, u.FirstName, u.LastName, u.Email!,
                 db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).OrderBy(n => n).ToList(),
                 u.LockoutEnd != null && u.LockoutEnd > now,
-                u.PasswordHash != null))
+                u.PasswordHash != null,
+                u.DeactivatedAt == null,
+                u.MustChangePassword))
             .ToListAsync();
     }
 
-    public sealed record UserRow(string Id, string FirstName, string LastName, string Email, IReadOnlyList<string> Roles, bool LockedOut, bool HasPassword);
+    public sealed record UserRow(string Id, string FirstName, string LastName, string Email, IReadOnlyList<string> Roles, bool LockedOut, bool HasPassword, bool Active, bool MustChangePassword);
 }

@@ -3,7 +3,7 @@ using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant.Evidence;
 
-/// <summary>How the evidence pages name kinds, visibilities, and sizes (French keys, translated by the localiser).</summary>
+/// <summary>How the evidence pages name kinds and sizes (French keys, translated by the localiser).</summary>
 public static class EvidenceText
 {
     public static readonly EvidenceKind[] Kinds = Enum.GetValues<EvidenceKind>();
@@ -18,13 +18,6 @@ public static class EvidenceText
         EvidenceKind.Reading => l["Lecture"],
         EvidenceKind.FeedbackReceived => l["Feedback reçu"],
         _ => l["Autre"],
-    };
-
-    public static string VisibilityLabel(IStringLocalizer l, Visibility visibility) => visibility switch
-    {
-        Visibility.Group => l["Mon groupe d'intervision"],
-        Visibility.NamedPeers => l["Pairs nommés"],
-        _ => l["Privée"],
     };
 
     /// <summary>A file size as people read it: "820 octets", "12,5 Ko", "1,2 Mo".</summary>

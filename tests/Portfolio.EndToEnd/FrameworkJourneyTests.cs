@@ -131,6 +131,18 @@ public class FrameworkJourneyTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Importer un référentiel");
         await CheckAccessibilityAsync();
 
+        // The import page links to the format's description, whose example is the shipped framework itself.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Format du fichier JSON" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Format d'un référentiel");
+        await CheckAccessibilityAsync();
+        var example = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger l'exemple" }).ClickAsync());
+        Assert.Equal("cium-management-public.json", example.SuggestedFilename);
+        using (var shipped = JsonDocument.Parse(await File.ReadAllTextAsync(await example.PathAsync())))
+        {
+            Assert.Equal(FrameworkTitle, shipped.RootElement.GetProperty("title").GetString());
+        }
+        await page.GoBackAsync();
+
         // A file with a version written as text and a missing title: both problems are listed, nothing is imported.
         var document = new JsonObject
         {

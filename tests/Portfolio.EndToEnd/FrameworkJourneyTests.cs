@@ -106,7 +106,7 @@ public class FrameworkJourneyTests(BrowserFixture fixture, ITestOutputHelper out
     public async Task Coordinator_imports_a_draft_previews_it_and_publishes_it()
     {
         // The longest title the import accepts, in one unbreakable word: the pages must wrap it, not widen.
-        var longTitle = string.Concat(Enumerable.Repeat("Cycle-de-direction-générale-", 11))[..300];
+        var longTitle = string.Concat(Enumerable.Repeat("Cycledirectiongénérale", 14))[..300];
         await using (var scope = Fixture.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -130,6 +130,18 @@ public class FrameworkJourneyTests(BrowserFixture fixture, ITestOutputHelper out
         await page.GetByRole(AriaRole.Link, new() { Name = "Importer un référentiel" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Importer un référentiel");
         await CheckAccessibilityAsync();
+
+        // The import page links to the format's description, whose example is the shipped framework itself.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Format du fichier JSON" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Format d'un référentiel");
+        await CheckAccessibilityAsync();
+        var example = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger l'exemple" }).ClickAsync());
+        Assert.Equal("cium-management-public.json", example.SuggestedFilename);
+        using (var shipped = JsonDocument.Parse(await File.ReadAllTextAsync(await example.PathAsync())))
+        {
+            Assert.Equal(FrameworkTitle, shipped.RootElement.GetProperty("title").GetString());
+        }
+        await page.GoBackAsync();
 
         // A file with a version written as text and a missing title: both problems are listed, nothing is imported.
         var document = new JsonObject

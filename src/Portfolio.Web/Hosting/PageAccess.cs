@@ -37,7 +37,6 @@ public static class PageAccess
         "/Account/SetPassword",
         "/Frameworks/Index",
         "/Frameworks/Details",
-        "/Frameworks/Format",
         "/Frameworks/Export",
     ];
 

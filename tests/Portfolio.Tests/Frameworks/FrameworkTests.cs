@@ -374,16 +374,16 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
     [Fact]
     public async Task The_format_help_page_gives_the_limits_and_the_shipped_framework_as_an_example()
     {
-        var anonymous = NewClient();
-        var help = await GetPageAsync(anonymous, "/Frameworks/Format");
-        Assert.Contains("au plus 300 caractères", help.QuerySelector("main")!.TextContent);
-        var example = help.QuerySelector("a[download]")!.GetAttribute("href")!;
-        var file = await anonymous.GetAsync(example);
-        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
-        Assert.Equal(await File.ReadAllTextAsync(ShippedFile), await file.Content.ReadAsStringAsync());
-
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
         var import = await GetPageAsync(coordinator, "/Coordinator/Frameworks/Import");
-        Assert.NotNull(import.QuerySelector("main a[href='/Frameworks/Format']"));
+        var link = import.QuerySelector("main a[href='/Coordinator/Frameworks/Format']");
+        Assert.NotNull(link);
+
+        var help = await GetPageAsync(coordinator, link.GetAttribute("href")!);
+        Assert.Contains("au plus 300 caractères", help.QuerySelector("main")!.TextContent);
+        var example = help.QuerySelector("a[download]")!.GetAttribute("href")!;
+        var file = await coordinator.GetAsync(example);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(await File.ReadAllTextAsync(ShippedFile), await file.Content.ReadAsStringAsync());
     }
 }

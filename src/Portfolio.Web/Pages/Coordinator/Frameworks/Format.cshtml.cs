@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Portfolio.Web.Pages.Frameworks;
+namespace Portfolio.Web.Pages.Coordinator.Frameworks;
 
 /// <summary>The framework file format for people who write one: fields, types, limits, and the shipped framework as an example.</summary>
 public class FormatModel : PageModel

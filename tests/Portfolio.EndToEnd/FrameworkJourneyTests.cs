@@ -183,7 +183,7 @@ public class FrameworkJourneyTests(BrowserFixture fixture, ITestOutputHelper out
         foreach (var url in new[] { "/", "/Frameworks", "/Coordinator/Frameworks" })
         {
             await page.GotoAsync(url);
-            await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = longTitle })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = longTitle, Exact = true })).ToBeVisibleAsync();
             await AssertNoHorizontalScrollAsync();
         }
         await CheckAccessibilityAsync();

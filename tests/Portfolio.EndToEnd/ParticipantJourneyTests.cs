@@ -94,12 +94,12 @@ public sealed class ParticipantJourneyTests(BrowserFixture fixture, ITestOutputH
         await portfolio.GetByRole(AriaRole.Link, new() { Name = "Matrice", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/Participant/Matrix"));
         var p11 = page.Locator("tr[data-objective='P1.1']");
-        await Expect(p11.Locator("td").Nth(1)).ToContainTextAsync("Maîtrisé");
+        await Expect(p11.Locator("td.level-cell")).ToContainTextAsync("3 — Maîtrisé");
         var p13 = page.Locator("tr[data-objective='P1.3']");
-        await Expect(p13.Locator("td").Nth(1)).ToContainTextAsync("Expert");
-        await Expect(p13.Locator("td").Nth(2)).ToHaveTextAsync("1");
-        await Expect(page.Locator("tr[data-objective='P1.4'] td").Nth(2)).ToHaveTextAsync("1");
-        await Expect(page.Locator("#axis-matrix tbody tr").Nth(2).Locator("td").First).ToHaveTextAsync("1");
+        await Expect(p13.Locator("td.level-cell")).ToContainTextAsync("4 — Expert");
+        await Expect(p13.Locator("td").Nth(1)).ToHaveTextAsync("1");
+        await Expect(page.Locator("tr[data-objective='P1.4'] td").Nth(1)).ToHaveTextAsync("1");
+        await Expect(p13.Locator("td.heat").First).ToHaveTextAsync("1");
         await CheckAccessibilityAsync();
 
         // The progression shows the baseline.
@@ -107,7 +107,8 @@ public sealed class ParticipantJourneyTests(BrowserFixture fixture, ITestOutputH
         await page.WaitForURLAsync(new Regex("/Participant/Progression"));
         await Expect(page.Locator("#history-table tbody tr").Nth(1).Locator("td").First).ToHaveTextAsync("2 — En développement");
         await Expect(page.Locator("#radar-table tbody tr").First.Locator("td").First).ToHaveTextAsync("3,0");
-        await Expect(page.Locator("canvas#radar")).ToBeVisibleAsync();
+        // One pillar assessed so far: bars rather than a radar of a single point.
+        await Expect(page.Locator("canvas#pillar-chart[data-chart=bar]")).ToBeVisibleAsync();
         await CheckAccessibilityAsync();
 
         await page.GotoAsync("/Participant");

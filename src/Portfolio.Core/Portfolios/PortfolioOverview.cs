@@ -12,7 +12,8 @@ public sealed class PortfolioOverview
 {
     public sealed record CampaignRow(int Id, string Name, int Position, DateOnly OpensOn, DateOnly ClosesOn);
     public sealed record AssessmentRow(int CampaignId, int? ObjectiveId, int? CompetencyId, int? Level, DateTimeOffset UpdatedAt, IReadOnlyList<int> AcquiredOutcomeIds);
-    public sealed record EvidenceRow(int Id, string Title, DateOnly OccurredOn, int[] ObjectiveIds, int[] OutcomeIds, int[] AxisIds, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    public sealed record EvidenceRow(int Id, string Title, DateOnly OccurredOn, int[] ObjectiveIds, int[] OutcomeIds, int[] AxisIds, int[] CompetencyIds,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
     public required ParticipantCohort Cohort { get; init; }
     public required FrameworkModel Framework { get; init; }
@@ -32,7 +33,7 @@ public sealed class PortfolioOverview
             .ToListAsync(cancellationToken);
         var evidence = await db.Evidence.Where(e => e.OwnerId == userId && e.CohortId == cohort.CohortId)
             .OrderByDescending(e => e.OccurredOn)
-            .Select(e => new EvidenceRow(e.Id, e.Title, e.OccurredOn, e.ObjectiveIds, e.OutcomeIds, e.AxisIds, e.CreatedAt, e.UpdatedAt))
+            .Select(e => new EvidenceRow(e.Id, e.Title, e.OccurredOn, e.ObjectiveIds, e.OutcomeIds, e.AxisIds, e.LeadershipCompetencyIds, e.CreatedAt, e.UpdatedAt))
             .ToListAsync(cancellationToken);
         return new PortfolioOverview
         {
@@ -46,9 +47,14 @@ public sealed class PortfolioOverview
         Assessments.FirstOrDefault(a => a.CampaignId == campaignId && a.ObjectiveId == objectiveId)?.Level;
 
     /// <summary>The most recent level given to an objective, with the campaign it was given in.</summary>
-    public (int Level, CampaignRow Campaign)? LatestLevel(int objectiveId) =>
+    public (int Level, CampaignRow Campaign)? LatestLevel(int objectiveId) => Latest(a => a.ObjectiveId == objectiveId);
+
+    /// <summary>The most recent level given to a leadership competency, with the campaign it was given in.</summary>
+    public (int Level, CampaignRow Campaign)? LatestCompetencyLevel(int competencyId) => Latest(a => a.CompetencyId == competencyId);
+
+    private (int Level, CampaignRow Campaign)? Latest(Func<AssessmentRow, bool> target) =>
         Campaigns.Reverse()
-            .Select(c => (Level: LevelIn(c.Id, objectiveId), Campaign: c))
+            .Select(c => (Level: Assessments.FirstOrDefault(a => a.CampaignId == c.Id && target(a))?.Level, Campaign: c))
             .Where(x => x.Level is not null)
             .Select(x => ((int Level, CampaignRow Campaign)?)(x.Level!.Value, x.Campaign))
             .FirstOrDefault();
@@ -58,6 +64,10 @@ public sealed class PortfolioOverview
     public int EvidenceCount(int objectiveId, int axisId) => Evidence.Count(e => e.ObjectiveIds.Contains(objectiveId) && e.AxisIds.Contains(axisId));
 
     public int AxisEvidenceCount(int axisId) => Evidence.Count(e => e.AxisIds.Contains(axisId));
+
+    public int CompetencyEvidenceCount(int competencyId) => Evidence.Count(e => e.CompetencyIds.Contains(competencyId));
+
+    public int CompetencyEvidenceCount(int competencyId, int axisId) => Evidence.Count(e => e.CompetencyIds.Contains(competencyId) && e.AxisIds.Contains(axisId));
 
     /// <summary>Learning outcomes of the objective backed by evidence or marked acquired in the latest self-assessment.</summary>
     public int CoveredOutcomes(ObjectiveNode objective)

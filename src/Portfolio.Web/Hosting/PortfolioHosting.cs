@@ -150,6 +150,10 @@ public static class PortfolioHosting
 
         app.MapHealthChecks("/health").AllowAnonymous();
         var settings = app.Services.GetRequiredService<PortfolioSettings>();
+        if (app.Services.GetRequiredService<MailSettings>().PublicUrl is null && !app.Environment.IsDevelopment())
+        {
+            app.Logger.LogWarning("Portfolio:PublicUrl is not set: links in e-mails take their host from the request, which a visitor chooses. Set it to the application's public address.");
+        }
         if (settings.ServesWeb)
         {
             app.MapRazorPages();

@@ -50,8 +50,7 @@ public class CohortTests(PortfolioFactory factory) : IntegrationTest(factory)
         int programmeId, frameworkId;
         await using (var db = Factory.NewDb())
         {
-            // The coordinator manages "cium" (see CreateUserAsync) and, having created it, the new programme.
-            programmeId = (await db.Programmes.SingleAsync(p => p.Code == "cgp")).Id;
+            programmeId = (await db.Programmes.SingleAsync()).Id;
             frameworkId = (await db.Frameworks.SingleAsync()).Id;
         }
         var response = await PostFormAsync(coordinator, "/Coordinator/Cohorts/Create", new()

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -51,7 +52,11 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Commands));
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(sp =>
+        {
+            Commands.Requests = sp.GetRequiredService<IHttpContextAccessor>();
+            return Commands;
+        }));
     }
 
     public virtual async Task InitializeAsync()

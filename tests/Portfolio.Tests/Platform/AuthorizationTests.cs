@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Core.Accounts;
+using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Portfolios;
 using Portfolio.Web.Hosting;
 
 namespace Portfolio.Tests.Platform;
@@ -94,5 +97,59 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
         var dashboard = await admin.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("Hangfire", await dashboard.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// Every coordinator URL of a cohort, read and written. {cohort}, {campaign} and {participant} belong to the
+    /// programme "autre"; POSTs carry a valid antiforgery token, so only the programme scope can refuse them.
+    /// </summary>
+    [Theory]
+    [InlineData("GET", "/Coordinator/Cohorts/Details/{cohort}")]
+    [InlineData("GET", "/Coordinator/Cohorts/Edit/{cohort}")]
+    [InlineData("GET", "/Coordinator/Campaigns/{cohort}")]
+    [InlineData("GET", "/Coordinator/Cohorts/Withdraw/{cohort}/{participant}")]
+    [InlineData("POST", "/Coordinator/Cohorts/Details/{cohort}?handler=Enrol")]
+    [InlineData("POST", "/Coordinator/Cohorts/Details/{cohort}?handler=Upload")]
+    [InlineData("POST", "/Coordinator/Cohorts/Details/{cohort}?handler=Confirm")]
+    [InlineData("POST", "/Coordinator/Cohorts/Edit/{cohort}")]
+    [InlineData("POST", "/Coordinator/Cohorts/Withdraw/{cohort}/{participant}")]
+    [InlineData("POST", "/Coordinator/Campaigns/{cohort}?handler=Defaults")]
+    [InlineData("POST", "/Coordinator/Campaigns/{cohort}?handler=Add")]
+    [InlineData("POST", "/Coordinator/Campaigns/{cohort}?handler=Edit&campaignId={campaign}")]
+    [InlineData("POST", "/Coordinator/Campaigns/{cohort}?handler=Seminars")]
+    public async Task A_coordinator_of_another_programme_gets_404_on_its_cohorts_campaigns_and_participants(string method, string template)
+    {
+        var cohortId = await Factory.CreateCohortAsync("Promotion d'un autre programme", programmeCode: "autre");
+        var campaign = await Factory.AddCampaignAsync(cohortId, "Positionnement initial", 1, PortfolioBuilder.Today, PortfolioBuilder.Today.AddDays(10));
+        var participant = await CreateUserAsync("participant@example.be", Roles.Participant);
+        await Factory.EnrolAsync(cohortId, participant.Id);
+        var owner = await SignedInClientAsync("owner@example.be", Roles.Coordinator);
+        await using (var db = Factory.NewDb())
+        {
+            await Factory.AssignCoordinatorAsync(await db.Users.Where(u => u.Email == "owner@example.be").Select(u => u.Id).SingleAsync(), "autre");
+        }
+        var stranger = await SignedInClientAsync("stranger@example.be", Roles.Coordinator);
+        var url = template.Replace("{cohort}", cohortId.ToString()).Replace("{campaign}", campaign.Id.ToString()).Replace("{participant}", participant.Id);
+
+        // The programme's own coordinator reaches the URL: the 404 below is the scope, not a wrong address.
+        var allowed = await SendAsync(owner, method, url);
+        Assert.True(allowed.StatusCode != HttpStatusCode.NotFound, $"{method} {url} answered 404 to the programme's coordinator");
+        Assert.True((int)allowed.StatusCode < 500, $"{method} {url} answered {(int)allowed.StatusCode} to the programme's coordinator");
+
+        var refused = await SendAsync(stranger, method, url);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("Promotion d'un autre programme", (await GetPageAsync(stranger, "/Coordinator")).QuerySelector("main")!.TextContent);
+    }
+
+    /// <summary>GET, or POST with the person's antiforgery token (taken from a form they may open) and no other field.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url)
+    {
+        if (method == "GET")
+        {
+            return await client.GetAsync(url);
+        }
+        var form = await GetPageAsync(client, "/Coordinator/Programmes/Create");
+        var token = form.QuerySelector("main form input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        return await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
     }
 }

@@ -5,6 +5,7 @@ using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
 using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Portfolios;
 
 namespace Portfolio.Tests.Platform;
 
@@ -58,6 +59,34 @@ public class QueryCountTests(PortfolioFactory factory) : IntegrationTest(factory
 
         Assert.Equal(small, large);
         Assert.InRange(small, 1, 12);
+    }
+
+    /// <summary>
+    /// The matrix page ran 10 commands when it read its framework on every request (6 for the tree: pillars, objectives,
+    /// outcomes, axes, competencies, scale); with the framework model kept in memory it runs the cohort, campaigns,
+    /// self-assessments and evidence queries only.
+    /// </summary>
+    private const int MatrixCommandsBefore = 10;
+    private const int MatrixCommandsCeiling = 4;
+
+    [Fact]
+    public async Task The_matrix_page_runs_fewer_commands_than_when_it_read_the_framework_each_time()
+    {
+        var cohortId = await Factory.CreateCohortWithCampaignsAsync();
+        var participant = await SignedInClientAsync("matrice@example.be", Roles.Participant);
+        string userId;
+        await using (var db = Factory.NewDb())
+        {
+            userId = db.Users.Single(u => u.Email == "matrice@example.be").Id;
+        }
+        await Factory.EnrolAsync(cohortId, userId);
+        var objectives = await Factory.ObjectivesAsync(cohortId);
+        await Factory.AddEvidenceAsync(userId, cohortId, "Une preuve", [objectives[0].Id]);
+
+        var commands = await CommandsForAsync(participant, "/Participant/Matrix");
+
+        Assert.True(commands <= MatrixCommandsCeiling, $"the matrix page ran {commands} SQL commands:\n" + string.Join("\n---\n", Factory.Commands.Commands));
+        Assert.True(commands < MatrixCommandsBefore);
     }
 
     [Fact]

@@ -48,16 +48,16 @@ public class PortfolioViewsTests(PortfolioFactory factory) : IntegrationTest(fac
         var page = await GetPageAsync(client, "/Participant/Matrix");
 
         var p11 = page.QuerySelector("tr[data-objective='P1.1']")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Contains("Maîtrisé", p11[1]);
-        Assert.Equal("2", p11[2]);
-        Assert.Equal("1 / 2", p11[3]);
+        Assert.Contains("Maîtrisé", p11[0]);
+        Assert.Equal("2", p11[1]);
+        Assert.Equal("1 / 2", p11[2]);
         var p13 = page.QuerySelector("tr[data-objective='P1.3']")!;
         Assert.Contains("non évalué", p13.TextContent);
         Assert.Contains("aucune preuve", p13.TextContent);
         Assert.NotNull(p13.QuerySelector("td.gap-cell"));
-        var axisRows = page.QuerySelectorAll("#axis-matrix tbody tr").ToList();
+        var axisRows = page.QuerySelectorAll("#matrix tbody tr[data-objective]").ToList();
         Assert.Equal(22, axisRows.Count);
-        Assert.Equal(["0", "1", "0"], axisRows[1].QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        Assert.Equal(["0", "1", "0"], axisRows[1].QuerySelectorAll("td.heat").Select(td => td.TextContent.Trim()));
     }
 
     [Fact]
@@ -72,7 +72,9 @@ public class PortfolioViewsTests(PortfolioFactory factory) : IntegrationTest(fac
 
         var page = await GetPageAsync(client, "/Participant/Progression");
 
-        Assert.NotNull(page.QuerySelector("canvas#radar[role=img][aria-label]"));
+        // One pillar assessed: bars, since a radar of one point draws nothing readable.
+        Assert.NotNull(page.QuerySelector("canvas#pillar-chart[data-chart=bar][role=img][aria-label]"));
+        Assert.Contains("\"pillarChart\":\"bar\"", page.QuerySelector("#progression-data")!.TextContent);
         Assert.NotNull(page.QuerySelector("script[src*='chart.umd.min.js']"));
         var header = page.QuerySelectorAll("#radar-table thead th").Select(th => th.TextContent.Trim()).ToList();
         Assert.Equal(["Pilier", "Positionnement initial", "Mi-parcours", "Bilan final"], header);
@@ -81,6 +83,25 @@ public class PortfolioViewsTests(PortfolioFactory factory) : IntegrationTest(fac
         var p11 = page.QuerySelectorAll("#history-table tbody tr").First().QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal(["1 — Débutant", "3 — Maîtrisé", "—"], p11);
         Assert.Contains("\"pillarAverages\":[1.5", page.QuerySelector("#progression-data")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Progression_draws_a_radar_that_names_its_pillars_once_three_pillars_are_assessed()
+    {
+        var (client, userId, cohortId) = await ParticipantAsync();
+        var objectives = await Factory.ObjectivesAsync(cohortId);
+        foreach (var code in new[] { "P1.1", "P2.1", "P4.2" })
+        {
+            await AssessAsync(userId, cohortId, "Positionnement initial", objectives.Single(o => o.Code == code).Id, 2);
+        }
+
+        var page = await GetPageAsync(client, "/Participant/Progression");
+
+        Assert.NotNull(page.QuerySelector("canvas#pillar-chart[data-chart=radar][role=img][aria-label]"));
+        var data = page.QuerySelector("#progression-data")!.TextContent;
+        Assert.Contains("\"pillarChart\":\"radar\"", data);
+        Assert.Contains("\"code\":\"P1\",\"title\":\"La gouvernance publique et le pilotage\"", data);
+        Assert.StartsWith("P1 La gouvernance publique", page.QuerySelector("#radar-table tbody th")!.TextContent.Trim());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,19 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
 
     public CohortView Cohort { get; private set; } = null!;
     public IReadOnlyList<ParticipantView> Participants { get; private set; } = [];
+    public IReadOnlyList<ParticipantView> Withdrawn { get; private set; } = [];
     public IReadOnlyList<RowProblem> Problems { get; private set; } = [];
+
+    /// <summary>Set when the rows need the coordinator's look before enrolling (portfolio elsewhere, staff role).</summary>
+    public EnrolmentReview? Review { get; private set; }
+
+    /// <summary>The reviewed rows, carried by the confirmation form; checked again when it comes back.</summary>
+    [BindProperty]
+    public string? PendingRows { get; set; }
+
+    /// <summary>E-mails of the staff accounts the coordinator ticked to be made participants.</summary>
+    [BindProperty]
+    public List<string> Confirmed { get; set; } = [];
 
     [BindProperty]
     public PersonInput Person { get; set; } = new();
@@ -42,17 +55,7 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
             return Page();
         }
         var row = new ParticipantRow(0, Person.Email.Trim(), Person.FirstName, Person.LastName, Person.Organisation);
-        var problems = await enrolment.EnrolAsync(id, [row]);
-        if (problems.Count > 0)
-        {
-            foreach (var p in problems)
-            {
-                ModelState.AddModelError(string.Empty, l[p.Message, p.Arguments]);
-            }
-            return Page();
-        }
-        TempData["Message"] = l["{0} {1} est inscrit·e.", row.FirstName, row.LastName].Value;
-        return RedirectToPage(new { id });
+        return await ReviewOrEnrolAsync(id, [row], review: true);
     }
 
     public async Task<IActionResult> OnPostUploadAsync(int id)
@@ -75,17 +78,85 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
         }
         await using var content = List.OpenReadStream();
         var (rows, problems) = ParticipantList.Read(content, List.FileName);
-        if (problems.Count == 0)
+        if (problems.Count > 0)
         {
-            problems = await enrolment.EnrolAsync(id, rows);
+            Problems = problems;
+            return Page();
+        }
+        return await ReviewOrEnrolAsync(id, rows, review: true);
+    }
+
+    /// <summary>The coordinator has seen the review: enrol the rows, staff accounts only where ticked.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(int id)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var rows = ReadPendingRows();
+        if (rows is null)
+        {
+            Problems = [new RowProblem(0, "La liste à confirmer est illisible : envoyez-la à nouveau.")];
+            return Page();
+        }
+        return await ReviewOrEnrolAsync(id, rows, review: false);
+    }
+
+    /// <summary>
+    /// Shows the review when a row needs it (and it was not just seen), else enrols. Rows that came back from the
+    /// browser are checked again as a new list would be.
+    /// </summary>
+    private async Task<IActionResult> ReviewOrEnrolAsync(int id, IReadOnlyList<ParticipantRow> rows, bool review)
+    {
+        var checkedRows = ParticipantList.Check([["email", "prénom", "nom", "organisation"], .. rows.Select(r => new[] { r.Email, r.FirstName, r.LastName, r.Organisation ?? "" })]);
+        if (checkedRows.Problems.Count > 0)
+        {
+            Problems = checkedRows.Problems;
+            return Page();
+        }
+        var reviewed = await enrolment.ReviewAsync(id, rows);
+        if (review && reviewed.NeedsConfirmation)
+        {
+            Review = reviewed;
+            PendingRows = JsonSerializer.Serialize(rows);
+            return Page();
+        }
+        var confirmed = Confirmed.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var problems = await enrolment.EnrolAsync(id, rows, confirmed);
+        if (problems.Count > 0 && rows is [{ Row: 0 }])
+        {
+            // The single-person form: its problems show above that form.
+            foreach (var p in problems)
+            {
+                ModelState.AddModelError(string.Empty, l[p.Message, p.Arguments]);
+            }
+            return Page();
         }
         if (problems.Count > 0)
         {
             Problems = problems;
             return Page();
         }
-        TempData["Message"] = l.Plural(rows.Count, "{0} participant·e inscrit·e.", "{0} participant·es inscrit·es.");
+        var left = reviewed.Rows.Count(r => r.StaffRoles.Count > 0 && !confirmed.Contains(r.Row.Email));
+        var enrolled = rows.Count - left;
+        var message = rows.Count == 1 && left == 0 ? l["{0} {1} est inscrit·e.", rows[0].FirstName, rows[0].LastName].Value
+            : l.Plural(enrolled, "{0} participant·e inscrit·e.", "{0} participant·es inscrit·es.");
+        TempData["Message"] = left == 0 ? message
+            : message + " " + l.Plural(left, "{0} compte de l'équipe n'a pas été inscrit (non confirmé).", "{0} comptes de l'équipe n'ont pas été inscrits (non confirmés).");
         return RedirectToPage(new { id });
+    }
+
+    private IReadOnlyList<ParticipantRow>? ReadPendingRows()
+    {
+        try
+        {
+            return string.IsNullOrEmpty(PendingRows) ? null : JsonSerializer.Deserialize<List<ParticipantRow>>(PendingRows);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task<bool> LoadAsync(int id)
@@ -98,17 +169,19 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
             return false;
         }
         Cohort = cohort;
-        Participants = await db.Enrolments.Where(e => e.CohortId == id)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
-            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
-            .Select(u => new ParticipantView(u.Id, u.LastName, u.FirstName, u.Email!, u.Organisation, u.PasswordHash != null))
+        var people = await db.Enrolments.Where(e => e.CohortId == id)
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.WithdrawnAt, User = u })
+            .OrderBy(x => x.User.LastName).ThenBy(x => x.User.FirstName)
+            .Select(x => new ParticipantView(x.User.Id, x.User.LastName, x.User.FirstName, x.User.Email!, x.User.Organisation, x.User.PasswordHash != null, x.WithdrawnAt))
             .ToListAsync();
+        Participants = people.Where(p => p.WithdrawnAt is null).ToList();
+        Withdrawn = people.Where(p => p.WithdrawnAt is not null).ToList();
         return true;
     }
 
     public sealed record CohortView(int Id, string Name, string Programme, string FrameworkCode, string Framework, int FrameworkVersion, DateOnly StartsOn, DateOnly EndsOn);
     /// <summary><paramref name="HasPassword"/>: the person has signed up; otherwise their invitation can be sent again.</summary>
-    public sealed record ParticipantView(string Id, string LastName, string FirstName, string Email, string? Organisation, bool HasPassword);
+    public sealed record ParticipantView(string Id, string LastName, string FirstName, string Email, string? Organisation, bool HasPassword, DateTimeOffset? WithdrawnAt);
 
     public sealed class PersonInput
     {

@@ -112,15 +112,18 @@ public sealed partial class InvitationJourneyTests(BrowserFixture fixture, ITest
     {
         await using var scope = Fixture.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var created = new List<AppUser>();
         foreach (var (email, role) in new[] { (CoordinatorEmail, Roles.Coordinator), (AdminEmail, Roles.Admin) })
         {
             var user = AppUser.Create(email, "Claire", role, "Portfolio");
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+            created.Add(user);
         }
         var db = scope.ServiceProvider.GetRequiredService<PortfolioDb>();
         var framework = await db.Frameworks.Where(f => f.Code == "cium-management-public").OrderByDescending(f => f.Version).FirstAsync();
         var programme = new Programme("cium", "Certificat inter-universités en management public");
+        programme.Assign(created[0].Id);
         var cohort = new Cohort(programme, CohortName, framework, new DateOnly(2026, 9, 14), new DateOnly(2027, 6, 30));
         db.Programmes.Add(programme);
         db.Cohorts.Add(cohort);

@@ -61,6 +61,7 @@ public class FrameworkModelTests(PortfolioFactory factory) : IntegrationTest(fac
         await using var _ = scope;
         var framework = await db.Frameworks.Where(f => f.Code == Shipped).Select(f => new { f.Id, f.Revision }).SingleAsync();
 
+        Factory.Commands.CountCallsOutsideRequests();
         Factory.Commands.Reset();
         var first = await models.GetAsync(db, framework.Id, framework.Revision);
         var firstCommands = Factory.Commands.Count;

@@ -29,6 +29,18 @@ public sealed class CommandCounter : DbCommandInterceptor
         lock (commands) { commands.Clear(); }
     }
 
+    /// <summary>
+    /// Counts the commands of the calling flow as a request's, for a test that calls a service directly: it gets a request
+    /// context of its own (an async-local value, so background jobs stay uncounted).
+    /// </summary>
+    public void CountCallsOutsideRequests()
+    {
+        if (Requests is { HttpContext: null } requests)
+        {
+            requests.HttpContext = new DefaultHttpContext();
+        }
+    }
+
     private void Record(DbCommand command)
     {
         if (Requests is { HttpContext: null })

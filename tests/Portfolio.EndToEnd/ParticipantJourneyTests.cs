@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Portfolios;
 using Portfolio.EndToEnd.Infrastructure;
 using Portfolio.Tests.Portfolios;
 using Xunit.Abstractions;
@@ -136,7 +137,77 @@ public sealed class ParticipantJourneyTests(BrowserFixture fixture, ITestOutputH
         await CheckAccessibilityAsync();
     }
 
-    private async Task ArrangeParticipantAsync()
+    [Fact]
+    public async Task Participant_adds_evidence_from_an_objective_without_any_then_deletes_it_and_a_reflection()
+    {
+        var (userId, cohortId) = await ArrangeParticipantAsync();
+        await using (var db = Fixture.NewDb())
+        {
+            var entry = new JournalEntry(userId, cohortId, DateTimeOffset.UtcNow);
+            entry.Write(PortfolioBuilder.Today, "Brouillon à effacer", "Une idée sans suite.", null, null, null, Visibility.Private, DateTimeOffset.UtcNow);
+            db.JournalEntries.Add(entry);
+            await db.SaveChangesAsync();
+        }
+        var page = Page;
+        var portfolio = page.GetByRole(AriaRole.Navigation, new() { Name = "Mon portfolio" });
+        var gaps = page.Locator("#objectives-without-evidence");
+        const string objective = "P2.1 Soutenir les approches intégrées de l'excellence opérationnelle et de la qualité";
+
+        // From the home page's objectives without evidence, straight to a form with that objective ticked.
+        await SignInAsync();
+        await page.GotoAsync("/Participant");
+        await Expect(gaps.GetByRole(AriaRole.Link)).ToHaveCountAsync(22);
+        await gaps.GetByRole(AriaRole.Link, new() { Name = objective }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Evidence/Edit\\?objective=\\d+"));
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = objective })).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Checked = true })).ToHaveCountAsync(1);
+        await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Audit qualité du guichet");
+        var pdf = Path.Combine(folder, "audit.pdf");
+        await File.WriteAllBytesAsync(pdf, Pdf);
+        await page.GetByLabel("Ajouter des fichiers").SetInputFilesAsync(pdf);
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Evidence/Details/\\d+"));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "audit.pdf" })).ToBeVisibleAsync();
+        await page.GotoAsync("/Participant");
+        await Expect(gaps.GetByRole(AriaRole.Link)).ToHaveCountAsync(21);
+        await Expect(gaps).Not.ToContainTextAsync("P2.1");
+
+        // Deleting it asks first, names the attachment that goes with it, then leaves nothing behind.
+        await portfolio.GetByRole(AriaRole.Link, new() { Name = "Preuves", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit qualité du guichet" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Evidence/Details/\\d+"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Supprimer", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Evidence/Delete/\\d+"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Supprimer la preuve « Audit qualité du guichet »");
+        await Expect(page.Locator("#attachments-deleted")).ToContainTextAsync("audit.pdf");
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Supprimer définitivement" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Evidence$"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("La preuve « Audit qualité du guichet » a été supprimée.");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aucune preuve trouvée" })).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+        await page.GotoAsync("/Participant");
+        await Expect(gaps.GetByRole(AriaRole.Link)).ToHaveCountAsync(22);
+
+        // The reflection goes the same way, from the journal.
+        await portfolio.GetByRole(AriaRole.Link, new() { Name = "Journal", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Supprimer — Brouillon à effacer" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Journal/Delete/\\d+"));
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Supprimer définitivement" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Participant/Journal$"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("La réflexion « Brouillon à effacer » a été supprimée.");
+        await Expect(page.GetByText("Aucune réflexion pour l'instant.")).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+
+        await using var check = Fixture.NewDb();
+        Assert.Equal(0, await check.Evidence.CountAsync());
+        Assert.Equal(0, await check.StoredFiles.CountAsync());
+        Assert.Equal(0, await check.JournalEntries.CountAsync());
+    }
+
+    private async Task<(string UserId, int CohortId)> ArrangeParticipantAsync()
     {
         var cohortId = await Fixture.CreateCohortWithCampaignsAsync();
         await using var scope = Fixture.Services.CreateAsyncScope();
@@ -145,6 +216,7 @@ public sealed class ParticipantJourneyTests(BrowserFixture fixture, ITestOutputH
         Assert.True((await users.CreateAsync(participant, Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(participant, Roles.Participant)).Succeeded);
         await Fixture.EnrolAsync(cohortId, participant.Id);
+        return (participant.Id, cohortId);
     }
 
     private async Task SignInAsync()

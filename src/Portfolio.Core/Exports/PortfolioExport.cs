@@ -112,17 +112,17 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
     }
 
     /// <summary>The first page of an "everything" archive: one link per cohort's page. Every name is HTML-encoded.</summary>
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-BE");
-
     private static string CohortListPage(PersonData person, IReadOnlyList<(PortfolioData Data, string File)> pages)
     {
         static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
+        // Like every page of the archive, a French document.
+        var french = CultureInfo.GetCultureInfo("fr-BE");
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append($"<title>Portfolio de {E(person.Name)}</title>\n</head>\n<body>\n<main>\n<h1>Portfolio de {E(person.Name)}</h1>\n<p>Une page par promotion :</p>\n<ul>\n");
         foreach (var (data, file) in pages)
         {
-            html.Append($"<li><a href=\"{E(file)}\">{E(data.Cohort.Name)}</a> — {E(data.Cohort.Programme)} ({Dates.Day(data.Cohort.StartsOn, French)} – {Dates.Day(data.Cohort.EndsOn, French)})</li>\n");
+            html.Append($"<li><a href=\"{E(file)}\">{E(data.Cohort.Name)}</a> — {E(data.Cohort.Programme)} (du {Dates.Day(data.Cohort.StartsOn, french)} au {Dates.Day(data.Cohort.EndsOn, french)})</li>\n");
         }
         html.Append("</ul>\n</main>\n</body>\n</html>\n");
         return html.ToString();

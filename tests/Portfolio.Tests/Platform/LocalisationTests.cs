@@ -195,8 +195,8 @@ public partial class LocalisationTests
     public void Pages_format_dates_through_one_helper()
     {
         // ToString("d"), ("D"), ("g"), ("f")... give "04/12/2026" on one page and "vendredi 4 décembre" on the next.
-        var found = Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/obj/") && !f.Contains("/bin/"))
+        var found = new[] { "src", "templates" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(Root, d), "*.*", SearchOption.AllDirectories))
+            .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml") || f.EndsWith(".scriban")) && !f.Contains("/obj/") && !f.Contains("/bin/"))
             .SelectMany(f => File.ReadAllLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
             .Where(l => ShortDateFormat().IsMatch(l.Text) || l.Text.Contains("ToLocalTime()") || l.Text.Contains("ToShortDateString"))
             .Select(l => $"{Path.GetRelativePath(Root, l.File)}:{l.Line}: {l.Text.Trim()}")
@@ -204,6 +204,6 @@ public partial class LocalisationTests
         Assert.True(found.Count == 0, "Use Dates.Day or Dates.Moment:\n" + string.Join("\n", found));
     }
 
-    [GeneratedRegex(@"ToString\(""[dDfFgGtT]""")]
+    [GeneratedRegex(@"ToString\(""[dDfFgGtT]""|:dd/MM|""dd/MM")]
     private static partial Regex ShortDateFormat();
 }

@@ -139,6 +139,7 @@ public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
         var download = await me.Client.GetAsync(link.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(TinyPdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.True(download.Headers.CacheControl is { Private: true, NoStore: true }, $"Cache-Control: {download.Headers.CacheControl}");
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         var disposition = download.Content.Headers.ContentDisposition!;
         Assert.Equal("attachment", disposition.DispositionType);

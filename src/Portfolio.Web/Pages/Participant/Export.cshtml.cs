@@ -11,6 +11,7 @@ using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
 using Portfolio.Core.Text;
 using Portfolio.Web.Jobs;
+using Portfolio.Web.Hosting;
 
 namespace Portfolio.Web.Pages.Participant;
 
@@ -103,6 +104,7 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, MyCohorts m
         }
         // Known in advance: the browser shows how much is left, although the bytes come one chunk at a time.
         Response.ContentLength = content.Length;
+        Response.MarkPrivate();
         return File(content, PortfolioExport.ContentType, run.ArtifactName ?? "portfolio.zip");
     }
 

@@ -6,6 +6,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
+using Portfolio.Web.Hosting;
 
 namespace Portfolio.Web.Pages.Participant.Evidence;
 
@@ -29,6 +30,7 @@ public class AttachmentModel(PortfolioDb db, FileStore files, MyCohorts myCohort
             return NotFound();
         }
         var content = await files.OpenReadAsync(attachment.StoredFileId, HttpContext.RequestAborted);
+        Response.MarkPrivate();
         return File(content, attachment.ContentType, fileDownloadName: attachment.FileName);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NpgsqlTypes;
+using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Portfolios;
 
@@ -119,8 +120,8 @@ public class Evidence
     private static EvidenceContent Normalise(EvidenceContent c) => c with
     {
         Title = c.Title.Trim(),
-        Description = c.Description.Trim(),
-        Reflection = c.Reflection.Trim(),
+        Description = WrittenText.AsTyped(c.Description),
+        Reflection = WrittenText.AsTyped(c.Reflection),
         ObjectiveIds = [.. c.ObjectiveIds.Distinct().Order()],
         OutcomeIds = [.. c.OutcomeIds.Distinct().Order()],
         AxisIds = [.. c.AxisIds.Distinct().Order()],

@@ -1,3 +1,4 @@
+using Portfolio.Core.Text;
 namespace Portfolio.Core.Portfolios;
 
 /// <summary>
@@ -35,7 +36,7 @@ public class JournalEntry
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         WrittenOn = writtenOn;
         Title = title.Trim();
-        Body = body.Trim();
+        Body = WrittenText.AsTyped(body);
         PillarId = pillarId;
         LeadershipCompetencyId = leadershipCompetencyId;
         ObjectiveId = objectiveId;

@@ -1,4 +1,5 @@
 using Portfolio.Core.Cohorts;
+using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Portfolios;
 
@@ -58,7 +59,7 @@ public class SelfAssessment
             throw new ArgumentOutOfRangeException(nameof(level), value, "Not a level of the framework's scale.");
         }
         Level = level;
-        Justification = justification?.Trim() ?? "";
+        Justification = WrittenText.AsTyped(justification);
         foreach (var (outcomeId, state) in outcomeStates)
         {
             var existing = Outcomes.SingleOrDefault(o => o.LearningOutcomeId == outcomeId);

@@ -43,6 +43,22 @@ public class JournalTests(PortfolioFactory factory) : IntegrationTest(factory)
     }
 
     [Fact]
+    public async Task A_reflection_is_stored_as_typed_with_its_indentation_and_blank_lines()
+    {
+        var cohortId = await Factory.CreateCohortWithCampaignsAsync();
+        var client = await ParticipantAsync("amelie@example.be", cohortId);
+        const string body = "  Premier vers, indenté\n\tpuis une tabulation\n\n    un bloc de code\n\n";
+
+        var saved = await PostFormAsync(client, "/Participant/Journal/Edit", new() { ["Input.Title"] = "  Poème  ", ["Input.Body"] = body });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = Factory.NewDb();
+        var entry = await db.JournalEntries.SingleAsync();
+        Assert.Equal(body, entry.Body);
+        Assert.Equal("Poème", entry.Title);
+    }
+
+    [Fact]
     public async Task A_stale_second_save_keeps_both_texts_and_overwrites_nothing()
     {
         var cohortId = await Factory.CreateCohortWithCampaignsAsync();

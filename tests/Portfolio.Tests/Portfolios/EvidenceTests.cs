@@ -17,7 +17,7 @@ namespace Portfolio.Tests.Portfolios;
 public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
 {
     private const string NewItem = "/Participant/Evidence/Edit";
-    private static readonly byte[] TinyPdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    internal static readonly byte[] TinyPdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
     private sealed record Participant(HttpClient Client, string UserId, int CohortId);
 
@@ -47,7 +47,7 @@ public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
     /// Posts the evidence form of <paramref name="page"/> as a browser would: every field as shown (checked boxes, selected
     /// options, hidden row version and antiforgery token), with <paramref name="fields"/> replacing whole fields, and files.
     /// </summary>
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, IHtmlDocument page, Dictionary<string, string[]> fields,
+    internal static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, IHtmlDocument page, Dictionary<string, string[]> fields,
         params (string FileName, byte[] Content)[] files)
     {
         var form = Assert.IsAssignableFrom<IHtmlFormElement>(page.QuerySelector("#evidence-form"));
@@ -69,10 +69,10 @@ public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
         return await client.PostAsync(url, content);
     }
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, Dictionary<string, string[]> fields, params (string FileName, byte[] Content)[] files) =>
+    internal static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, Dictionary<string, string[]> fields, params (string FileName, byte[] Content)[] files) =>
         await SubmitAsync(client, url, await GetPageAsync(client, url), fields, files);
 
-    private static Dictionary<string, string[]> Fields(string title, params int[] objectiveIds) => new()
+    internal static Dictionary<string, string[]> Fields(string title, params int[] objectiveIds) => new()
     {
         ["Input.Title"] = [title],
         ["Input.OccurredOn"] = ["2026-01-15"],

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Tests.Infrastructure;
@@ -40,8 +43,45 @@ public class AbuseTests(PortfolioFactory factory) : IntegrationTest(factory)
             new() { ["Input.Email"] = "participant@example.be", ["Input.Password"] = Password })).StatusCode);
     }
 
+    [Fact]
+    public async Task An_unknown_address_runs_the_password_hasher_like_a_known_one()
+    {
+        await CreateUserAsync("participant@example.be", Roles.Participant);
+        await using var node = new LowLimitsFactory(Factory.ConnectionString, Factory.PickupFolder);
+        var client = node.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+        await PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = "participant@example.be", ["Input.Password"] = "wrong-password" });
+        var known = node.Verifications;
+        var unknown = await PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = "nobody@example.be", ["Input.Password"] = "wrong-password" });
+
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("Adresse e-mail ou mot de passe incorrect.", (await ParseAsync(unknown)).QuerySelector("main")!.TextContent);
+        Assert.True(known >= 1, $"known address: {known} verifications");
+        Assert.Equal(known, node.Verifications - known);
+    }
+
     private sealed class LowLimitsFactory(string connectionString, string pickupFolder) : PortfolioFactory
     {
+        private int verifications;
+
+        /// <summary>How many passwords the real hasher of this node has checked.</summary>
+        public int Verifications => Volatile.Read(ref verifications);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddScoped<IPasswordHasher<AppUser>>(_ => new CountingHasher(this)));
+        }
+
+        private sealed class CountingHasher(LowLimitsFactory node) : PasswordHasher<AppUser>
+        {
+            public override PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+            {
+                Interlocked.Increment(ref node.verifications);
+                return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            }
+        }
+
         public const int SignInLimit = 3;
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>

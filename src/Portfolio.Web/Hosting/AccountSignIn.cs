@@ -13,6 +13,26 @@ public sealed class PortfolioSignInManager(
     : SignInManager<AppUser>(users, http, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user) => user.IsActive && await base.CanSignInAsync(user);
+
+    /// <summary>
+    /// An unknown address costs a password hash too: otherwise the quicker answer would tell who has an account.
+    /// </summary>
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName) is { } user)
+        {
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        }
+        var nobody = AppUser.Create("nobody@invalid", "", "", "");
+        UserManager.PasswordHasher.VerifyHashedPassword(nobody, DummyHash(UserManager.PasswordHasher, nobody), password);
+        return SignInResult.Failed;
+    }
+
+    private static string? dummyHash;
+
+    /// <summary>Made once with the configured hasher, so that checking it costs what checking a real password costs.</summary>
+    private static string DummyHash(IPasswordHasher<AppUser> hasher, AppUser nobody) =>
+        dummyHash ??= hasher.HashPassword(nobody, Guid.NewGuid().ToString());
 }
 
 /// <summary>

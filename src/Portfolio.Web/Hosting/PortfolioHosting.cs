@@ -104,6 +104,8 @@ public static class PortfolioHosting
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
+        services.AddPortfolioRateLimits(builder.Configuration);
+
         services.AddHealthChecks().AddDbContextCheck<PortfolioDb>("database");
 
         services.AddHangfire(c => c
@@ -144,6 +146,8 @@ public static class PortfolioHosting
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        // After localization, so that the 429 page speaks the visitor's language.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMustChangePassword();
         app.UseAuthorization();

@@ -21,6 +21,7 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
         {
             404 => (l["Page introuvable"], l["Cette page n'existe pas ou vous n'y avez pas accès."]),
             403 => (l["Accès refusé"], l["Vous n'avez pas accès à cette page."]),
+            429 => (l["Trop de tentatives"], l["Trop de demandes sont venues de votre connexion. Attendez quelques minutes avant de réessayer."]),
             400 => (l["Requête invalide"], l["La requête n'a pas pu être traitée."]),
             _ => (l["Une erreur est survenue"], l["Nous n'avons pas pu traiter votre demande. Réessayez dans un instant."]),
         };

@@ -47,6 +47,10 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Portfolio:Roles"] = "both",
         ["Portfolio:DemoData"] = "false",
         ["Portfolio:Mail:PickupFolder"] = PickupFolder,
+        // Every test comes from one loopback client and signs in often: the production limits would throttle the suite.
+        ["Portfolio:RateLimits:SignIn:PermitLimit"] = "100000",
+        ["Portfolio:RateLimits:Requests:PermitLimit"] = "100000",
+        ["Portfolio:RateLimits:Search:PermitLimit"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -309,6 +309,29 @@ namespace Portfolio.Migrations
                     b.ToTable("PasswordLinks");
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("Portfolio.Core.Cohorts.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -1300,6 +1323,15 @@ namespace Portfolio.Migrations
                 });
 
             modelBuilder.Entity("Portfolio.Core.Accounts.PasswordLink", b =>
+                {
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Accounts.UserSession", b =>
                 {
                     b.HasOne("Portfolio.Core.Accounts.AppUser", null)
                         .WithMany()

@@ -32,6 +32,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<PasswordLink> PasswordLinks => Set<PasswordLink>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     /// <summary>Shared by every web node, so that a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -54,6 +55,12 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             l.HasIndex(x => x.TokenHash).IsUnique();
             l.Property(x => x.TokenHash).HasMaxLength(64);
             l.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Entity<UserSession>(s =>
+        {
+            s.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            // Revoking a person's other sessions looks them up by person.
+            s.HasIndex(x => x.UserId);
         });
         builder.Entity<OutgoingMail>(m =>
         {

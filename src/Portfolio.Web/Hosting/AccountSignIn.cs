@@ -6,10 +6,14 @@ using Portfolio.Core.Accounts;
 
 namespace Portfolio.Web.Hosting;
 
-/// <summary>A deactivated account cannot sign in (Identity then answers NotAllowed, whatever the password).</summary>
+/// <summary>
+/// A deactivated account cannot sign in (Identity then answers NotAllowed, whatever the password). Every cookie names a
+/// server-side session (<see cref="UserSessions"/>), which signing out revokes.
+/// </summary>
 public sealed class PortfolioSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor http, IUserClaimsPrincipalFactory<AppUser> claims, IOptions<IdentityOptions> options,
-    ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation)
+    ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation,
+    UserSessions sessions)
     : SignInManager<AppUser>(users, http, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user) => user.IsActive && await base.CanSignInAsync(user);
@@ -33,6 +37,26 @@ public sealed class PortfolioSignInManager(
     /// <summary>Made once with the configured hasher, so that checking it costs what checking a real password costs.</summary>
     private static string DummyHash(IPasswordHasher<AppUser> hasher, AppUser nobody) =>
         dummyHash ??= hasher.HashPassword(nobody, Guid.NewGuid().ToString());
+
+    /// <summary>
+    /// Every sign-in ends here. A refreshed cookie (password changed, "must change password" lifted) keeps the session of
+    /// the request when it is the same person's; any other sign-in starts a new session.
+    /// </summary>
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var current = UserSessions.IdOf(Context.User);
+        var session = current is { } id && UserManager.GetUserId(Context.User) == user.Id ? id : await sessions.StartAsync(user.Id);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims.Append(new Claim(UserSessions.Claim, session.ToString())));
+    }
+
+    public override async Task SignOutAsync()
+    {
+        if (UserSessions.IdOf(Context.User) is { } id)
+        {
+            await sessions.RevokeAsync(id);
+        }
+        await base.SignOutAsync();
+    }
 }
 
 /// <summary>

@@ -57,10 +57,17 @@ public static class PortfolioHosting
             .AddSignInManager<PortfolioSignInManager>()
             .AddClaimsPrincipalFactory<PortfolioClaimsFactory>()
             .AddErrorDescriber<FrenchIdentityErrors>();
-        // A deactivated account or a changed password signs out the other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A deactivated account signs out its sessions within a minute; sign-out and password changes are immediate
+        // (UserSessions).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = UserSessions.KeepSessionClaim;
+        });
+        services.AddScoped<UserSessions>();
         services.ConfigureApplicationCookie(o =>
         {
+            o.Events.OnValidatePrincipal = UserSessions.Validator(o.Events.OnValidatePrincipal);
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";

@@ -8,7 +8,7 @@ using Portfolio.Web.Hosting;
 
 namespace Portfolio.Web.Pages.Account;
 
-public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -43,6 +43,8 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
         var wasRequired = Required;
         user.PasswordChosen();
         await users.UpdateAsync(user);
+        // Whoever else holds a cookie of this person (another browser, a stolen copy) is signed out now; this one stays.
+        await sessions.RevokeOthersAsync(user.Id, UserSessions.IdOf(User));
         // A new cookie, without the "must change password" mark.
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = l["Votre mot de passe a été changé."].Value;

@@ -13,7 +13,7 @@ namespace Portfolio.Web.Pages.Account;
 /// The page an invitation or reset link opens: the person chooses their password, is signed in and lands on their space.
 /// A used, expired or unknown link says so and offers to ask for a new one.
 /// </summary>
-public class SetPasswordModel(PortfolioDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+public class SetPasswordModel(PortfolioDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, TimeProvider clock) : PageModel
 {
     public enum LinkState { Valid, Used, Expired, Unknown, Deactivated }
 
@@ -67,6 +67,8 @@ public class SetPasswordModel(PortfolioDb db, UserManager<AppUser> users, SignIn
         {
             throw new InvalidOperationException(string.Join("; ", updated.Errors.Select(e => e.Description)));
         }
+        // A reset ends every other session of the person (kept: this browser's, if it is already theirs).
+        await sessions.RevokeOthersAsync(user.Id, UserSessions.IdOf(User));
         await transaction.CommitAsync();
         await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToPage(Spaces.LandingPage(Spaces.Of(await users.GetRolesAsync(user))));

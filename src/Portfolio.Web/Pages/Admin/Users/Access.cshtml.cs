@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
+using Portfolio.Web.Hosting;
 
 namespace Portfolio.Web.Pages.Admin.Users;
 
@@ -10,7 +11,7 @@ namespace Portfolio.Web.Pages.Admin.Users;
 /// Whether a person may sign in: deactivate (they cannot sign in any more, their data stays), reactivate, or unlock
 /// after too many wrong passwords.
 /// </summary>
-public class AccessModel(UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class AccessModel(UserManager<AppUser> users, UserSessions sessions, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AccountView Account { get; private set; } = null!;
 
@@ -39,7 +40,8 @@ public class AccessModel(UserManager<AppUser> users, TimeProvider clock, IString
             return Page();
         }
         user.Deactivate(clock.GetUtcNow());
-        // A new security stamp ends the sessions already open (checked every minute).
+        // Its open sessions end now; the new security stamp also refuses any cookie that escaped the session check.
+        await sessions.RevokeOthersAsync(user.Id, kept: null);
         return Done(user, await users.UpdateSecurityStampAsync(user), l["Le compte de {0} est désactivé : la personne ne peut plus se connecter, ses données sont conservées.", user.DisplayName]);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
+using Portfolio.Web.Hosting;
 using Portfolio.Web.Mail;
 
 namespace Portfolio.Web.Pages.Admin.Users;
@@ -11,7 +12,7 @@ namespace Portfolio.Web.Pages.Admin.Users;
 /// A forgotten password: the admin sends a reset link (the admin never knows the password), or, when the person cannot
 /// receive mail, types a provisional one that the person must replace at their next sign-in.
 /// </summary>
-public class PasswordModel(UserManager<AppUser> users, PasswordMails mails, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class PasswordModel(UserManager<AppUser> users, UserSessions sessions, PasswordMails mails, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AccountView Account { get; private set; } = null!;
 
@@ -71,6 +72,8 @@ public class PasswordModel(UserManager<AppUser> users, PasswordMails mails, Time
             }
             return Refuse(user, null);
         }
+        // A reset: whoever is signed in as this person (perhaps whoever learnt the old password) is signed out now.
+        await sessions.RevokeOthersAsync(user.Id, kept: null);
         TempData["Message"] = l["Le mot de passe provisoire de {0} est enregistré : la personne le remplacera à sa prochaine connexion.", user.DisplayName].Value;
         return RedirectToPage("Edit", new { id });
     }

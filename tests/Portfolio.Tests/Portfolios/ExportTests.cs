@@ -280,6 +280,40 @@ public class ExportTests : IntegrationTest
     }
 
     [Fact]
+    public async Task Two_deliveries_of_the_same_job_at_once_leave_one_file_and_one_succeeded_run()
+    {
+        var userId = (await CreateUserAsync("alice@example.be", Roles.Participant)).Id;
+        var p = await ArrangePortfolioAsync(userId);
+        var run = new JobRun(PortfolioExportJob.Kind, userId, null, DateTimeOffset.UtcNow);
+        await using (var db = Factory.NewDb())
+        {
+            // Never handed to the test host's Hangfire: the two deliveries below are the only ones.
+            db.JobRuns.Add(run);
+            await db.SaveChangesAsync();
+        }
+
+        // What a worker stalled past the invisibility timeout and the worker that took its job over would do.
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<PortfolioExportJob>().RunAsync(run.Id, CancellationToken.None);
+        }));
+
+        await using var check = Factory.NewDb();
+        var done = await check.JobRuns.SingleAsync();
+        Assert.True(done.State == JobState.Succeeded, $"{done.State}: {done.Error}");
+        var attachmentFiles = await check.Attachments.Select(a => a.StoredFileId).ToListAsync();
+        var archive = Assert.Single(await check.StoredFiles.Where(f => !attachmentFiles.Contains(f.Id)).ToListAsync());
+        Assert.Equal(done.ArtifactFileId, archive.Id);
+        Assert.True(archive.Length > p.Photo.Length);
+        Assert.False(await check.StoredFileChunks.AnyAsync(c => !attachmentFiles.Contains(c.StoredFileId) && c.StoredFileId != archive.Id));
+        await using var stream = await new FileStore(check, TimeProvider.System).OpenReadAsync(archive.Id);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        Assert.Equal(p.Photo, Read(zip, $"attachments/{p.EvidenceWithFiles}/photo du tableau.png"));
+        output.WriteLine($"attempts: {done.Attempts}");
+    }
+
+    [Fact]
     public async Task The_clean_up_deletes_expired_copies_and_abandoned_files_and_the_download_then_answers_404()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);

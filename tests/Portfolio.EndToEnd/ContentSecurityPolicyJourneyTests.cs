@@ -102,8 +102,11 @@ public sealed class ContentSecurityPolicyJourneyTests(BrowserFixture fixture, IT
         await WaitForAsync(() => graph.EvaluateAsync<bool>(
             "c => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((value, i) => i % 4 === 3 && value > 0)"),
             "the dashboard's graph was not drawn");
-        await page.GotoAsync("/hangfire/jobs/succeeded");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        foreach (var screen in new[] { "/hangfire/jobs/enqueued", "/hangfire/jobs/succeeded", "/hangfire/recurring", "/hangfire/servers" })
+        {
+            await page.GotoAsync(screen);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        }
 
         Assert.True(violations.IsEmpty, "the browser refused something on the dashboard:\n" + string.Join("\n", violations));
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Portfolio.Web.Hosting;
 using Portfolio.Tests.Infrastructure;
 
 namespace Portfolio.Tests.Platform;
@@ -128,4 +130,30 @@ public class ReverseProxyTests(PortfolioFactory factory) : IntegrationTest(facto
             }
         });
     }
+}
+
+/// <summary>How an operator writes the proxies: a list, numbered keys or one comma-separated value; a typo stops the start.</summary>
+public class ReverseProxySettingsTests
+{
+    [Fact]
+    public void Proxies_are_read_from_a_list_or_a_comma_separated_value_and_a_wrong_one_is_named()
+    {
+        var settings = ReverseProxy.Settings.From(Configuration(new()
+        {
+            ["Portfolio:Proxy:KnownProxies"] = "127.0.0.1, ::1",
+            ["Portfolio:Proxy:KnownNetworks:0"] = "10.0.0.0/24",
+            ["Portfolio:Proxy:KnownNetworks:1"] = "fd00::/8",
+        }));
+        var wrong = Assert.Throws<InvalidOperationException>(() => ReverseProxy.Settings.From(Configuration(new()
+        {
+            ["Portfolio:Proxy:KnownNetworks"] = "10.0.0.0/33",
+        })));
+
+        Assert.Equal([IPAddress.Loopback, IPAddress.IPv6Loopback], settings.KnownProxies);
+        Assert.Equal([System.Net.IPNetwork.Parse("10.0.0.0/24"), System.Net.IPNetwork.Parse("fd00::/8")], settings.KnownNetworks);
+        Assert.Contains("Portfolio:Proxy:KnownNetworks: '10.0.0.0/33'", wrong.Message);
+        Assert.False(ReverseProxy.Settings.From(Configuration([])).Any);
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }

@@ -87,13 +87,29 @@ public sealed class ContentSecurityPolicyJourneyTests(BrowserFixture fixture, IT
     }
 
     [Fact]
-    public async Task The_job_dashboard_runs_under_its_own_policy_without_a_violation()
+    public async Task The_admin_mailbox_and_the_job_dashboard_run_under_their_policies_without_a_violation()
     {
         await CreateUserAsync(AdminEmail, Roles.Admin);
         await WatchViolationsAsync();
         var page = Page;
+        // A message for the mailbox: a password link the admin asks for.
+        await page.GotoAsync("/Account/ForgotPassword");
+        await page.GetByLabel("Adresse e-mail").FillAsync(AdminEmail);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recevoir un lien" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Si un compte existe pour cette adresse");
 
         await SignInAsync(AdminEmail);
+        // The mailbox shows a message's HTML in a sandboxed frame, which inherits the page's policy.
+        await page.GotoAsync("/Admin/Mailbox");
+        var message = page.Locator(".mailbox > li").First;
+        for (var attempt = 0; attempt < 30 && await message.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+        await message.GetByText("Version HTML").ClickAsync();
+        await Expect(page.FrameLocator("iframe.mail-html").Locator("a[href*='/Account/']")).ToBeVisibleAsync();
+
         await page.GotoAsync("/hangfire");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Portfolio — tâches" })).ToBeVisibleAsync();
         // The realtime graph is drawn by the dashboard's scripts (Chart.js).

@@ -4,7 +4,9 @@ using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portfolio.Core.Accounts;
@@ -105,13 +107,14 @@ public static class PortfolioHosting
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
             // French first: the browser's language is not consulted, only the visitor's explicit choice.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), OriginalQueryStringCulture, new CookieRequestCultureProvider()];
         });
         services.AddRazorPages(o => PageAccess.Apply(o.Conventions))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddPortfolioRateLimits(builder.Configuration);
+        builder.AddPortfolioReverseProxy();
 
         services.AddHealthChecks().AddDbContextCheck<PortfolioDb>("database");
 
@@ -126,6 +129,24 @@ public static class PortfolioHosting
             services.AddHostedService<RecurringJobs>();
         }
     }
+
+    /// <summary>
+    /// An error page (404, 429...) is the request executed again at /Error?status=N: its own query string has lost the
+    /// `culture` the visitor asked for, so it is read from the original request's.
+    /// </summary>
+    private static readonly CustomRequestCultureProvider OriginalQueryStringCulture = new(context =>
+    {
+        if (context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalQueryString is not { Length: > 0 } original)
+        {
+            return Task.FromResult<ProviderCultureResult?>(null);
+        }
+        var query = QueryHelpers.ParseQuery(original);
+        var culture = query.TryGetValue("culture", out var c) ? c.ToString() : null;
+        var uiCulture = query.TryGetValue("ui-culture", out var u) ? u.ToString() : null;
+        return Task.FromResult(culture is null && uiCulture is null
+            ? null
+            : new ProviderCultureResult(culture ?? uiCulture, uiCulture ?? culture));
+    });
 
     /// <summary>Created by `migrate`, like the application's own tables; nodes never change the schema at start-up.</summary>
     public const string HangfireSchema = "hangfire";
@@ -147,19 +168,13 @@ public static class PortfolioHosting
 
     public static void UsePortfolio(this WebApplication app)
     {
+        app.UsePortfolioReverseProxy();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
-            app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            context.Response.Headers.XFrameOptions = "DENY";
-            await next();
-        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

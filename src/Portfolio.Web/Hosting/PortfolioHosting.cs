@@ -122,7 +122,7 @@ public static class PortfolioHosting
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.ConnectionString), HangfireStorageOptions(prepareSchema: false)));
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.ConnectionString), HangfireStorageOptions(settings)));
         if (settings.RunsWorker)
         {
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
@@ -148,12 +148,22 @@ public static class PortfolioHosting
             : new ProviderCultureResult(culture ?? uiCulture, uiCulture ?? culture));
     });
 
-    /// <summary>The Hangfire schema is created by `migrate`, like the application's own tables.</summary>
-    public static PostgreSqlStorageOptions HangfireStorageOptions(bool prepareSchema) => new()
+    /// <summary>Created by `migrate`, like the application's own tables; nodes never change the schema at start-up.</summary>
+    public const string HangfireSchema = "hangfire";
+
+    /// <summary>
+    /// A worker takes a job by stamping it in the queue; the job is hidden from other workers while the stamp is younger
+    /// than the invisibility timeout. Sliding: a live worker renews the stamp of each job it runs (every fifth of the
+    /// timeout), so a job longer than the timeout is never taken twice, while the job of a worker that died (SIGKILL,
+    /// power cut) goes back to the others once the timeout passes: one minute by default, instead of Hangfire's 30.
+    /// </summary>
+    public static PostgreSqlStorageOptions HangfireStorageOptions(PortfolioSettings settings) => new()
     {
-        SchemaName = "hangfire",
-        PrepareSchemaIfNecessary = prepareSchema,
+        SchemaName = HangfireSchema,
+        PrepareSchemaIfNecessary = false,
         QueuePollInterval = TimeSpan.FromSeconds(1),
+        InvisibilityTimeout = settings.JobInvisibilityTimeout,
+        UseSlidingInvisibilityTimeout = true,
     };
 
     public static void UsePortfolio(this WebApplication app)

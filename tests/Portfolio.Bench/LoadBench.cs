@@ -35,9 +35,10 @@ internal static partial class LoadBench
 
         var (connectionString, cohortId) = await SeedAsync();
         var web = Path.Combine(repository, "src", "Portfolio.Web");
+        var database = Path.Combine(repository, ".data", "pg");
         await using var app = await AppProcess.StartAsync(web, connectionString);
         Console.WriteLine($"Pages under load — Release build, Production settings, Kestrel on {app.Address}, {Environment.ProcessorCount} cores shared by the app, PostgreSQL and the clients");
-        Console.WriteLine($"data: {Participants} participants with {EvidencePerParticipant} evidence items each; {clients} clients, {WarmUp.TotalSeconds:0} s warm-up then {duration.TotalSeconds:0} s a page (static file: {StaticDuration.TotalSeconds:0} s)");
+        Console.WriteLine($"data: {Participants} participants with {EvidencePerParticipant} evidence items each; {clients} clients, {WarmUp.TotalSeconds:0} s warm-up a page then {duration.TotalSeconds:0} s a page (static file: {StaticDuration.TotalSeconds:0} s)");
 
         var participants = await SignInAllAsync(app.Address, clients, i => ParticipantEmail(i % Participants));
         var coordinators = await SignInAllAsync(app.Address, clients, _ => CoordinatorEmail);
@@ -49,17 +50,31 @@ internal static partial class LoadBench
             ("/Participant/Evidence", participants),
             ($"/Coordinator/Cohorts/Details/{cohortId}", coordinators),
         };
+        var measured = new List<(string Path, List<HttpClient> Clients, long Size, string StaticPath, long StaticSize)>();
         foreach (var (path, signedIn) in pages)
         {
             var size = await PageSizeAsync(signedIn[0], path);
             var (staticPath, staticSize) = statics.MinBy(f => Math.Abs(Math.Log((double)f.Size / size)));
+            measured.Add((path, signedIn, size, staticPath, staticSize));
+        }
+        // Every page and file once under load before any is measured: the first page measured does not pay for the
+        // just-in-time compilation of the code all pages share.
+        foreach (var (path, signedIn, _, staticPath, _) in measured)
+        {
             await HammerAsync(signedIn, path, WarmUp);
-            var page = await HammerAsync(signedIn, path, duration);
             await HammerAsync(signedIn, staticPath, WarmUp / 5);
+        }
+        foreach (var (path, signedIn, size, staticPath, staticSize) in measured)
+        {
+            var cpu = CpuTimes.Read(app.ProcessId, database);
+            var page = await HammerAsync(signedIn, path, duration);
+            var spent = CpuTimes.Read(app.ProcessId, database) - cpu;
             var file = await HammerAsync(signedIn, staticPath, StaticDuration);
             Console.WriteLine($"load page={path} clients={clients} rps={page.Rate:0} p50_ms={page.Percentile(50):0} p95_ms={page.Percentile(95):0} "
                 + $"p99_ms={page.Percentile(99):0} errors={page.Errors} static_rps={file.Rate:0}");
-            Console.WriteLine($"     ({size / 1024.0:0.0} KiB a page; static file {staticPath}, {staticSize / 1024.0:0.0} KiB, p95 {file.Percentile(95):0} ms, {file.Errors} errors)");
+            var requests = page.SortedTimes.Length;
+            Console.WriteLine($"     ({size / 1024.0:0.0} KiB a page; CPU a request: app {spent.App / requests:0.00} ms, PostgreSQL {spent.Database / requests:0.00} ms, "
+                + $"clients {spent.Clients / requests:0.00} ms; static file {staticPath}, {staticSize / 1024.0:0.0} KiB, p95 {file.Percentile(95):0} ms, {file.Errors} errors)");
         }
         Console.WriteLine($"The app wrote {app.LinesWritten} log lines during the run.");
         foreach (var client in participants.Concat(coordinators))
@@ -236,6 +251,55 @@ internal static partial class LoadBench
         public double Percentile(int p) => SortedTimes.Length == 0 ? double.NaN : SortedTimes[Math.Min(SortedTimes.Length - 1, SortedTimes.Length * p / 100)];
     }
 
+    /// <summary>
+    /// CPU milliseconds spent so far by the app, the local PostgreSQL (the postmaster and its backends, from /proc) and
+    /// this process: per request, they tell where the time goes even on a machine that other work keeps busy.
+    /// </summary>
+    private sealed record CpuTimes(double App, double Database, double Clients)
+    {
+        public static CpuTimes operator -(CpuTimes a, CpuTimes b) => new(a.App - b.App, a.Database - b.Database, a.Clients - b.Clients);
+
+        public static CpuTimes Read(int appProcessId, string dataFolder)
+        {
+            using var app = Process.GetProcessById(appProcessId);
+            using var self = Process.GetCurrentProcess();
+            return new CpuTimes(app.TotalProcessorTime.TotalMilliseconds, PostgresMilliseconds(dataFolder), self.TotalProcessorTime.TotalMilliseconds);
+        }
+
+        /// <summary>0 when the database is not the local cluster (PORTFOLIO_DB names another server).</summary>
+        private static double PostgresMilliseconds(string dataFolder)
+        {
+            var pidFile = Path.Combine(dataFolder, "postmaster.pid");
+            if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).First(), out var postmaster))
+            {
+                return 0;
+            }
+            var ticks = 0L;
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                try
+                {
+                    var pid = Path.GetFileName(dir);
+                    if (!pid.All(char.IsAsciiDigit))
+                    {
+                        continue;
+                    }
+                    // Fields after the command name, which is in parentheses: state ppid ... utime (14th) stime (15th).
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    if (int.Parse(pid) == postmaster || int.Parse(fields[1]) == postmaster)
+                    {
+                        ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+            }
+            return ticks * 10.0; // USER_HZ is 100 on Linux
+        }
+    }
+
     private static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
@@ -257,6 +321,7 @@ internal static partial class LoadBench
         }
 
         public Uri Address { get; }
+        public int ProcessId => process.Id;
         public int LinesWritten => lines;
 
         public static async Task<AppProcess> StartAsync(string web, string connectionString)

@@ -133,19 +133,16 @@ public static class PortfolioHosting
     /// The application's own connections run the same few dozen statements over and over: Npgsql prepares each one on a
     /// connection after its second use, so PostgreSQL parses and plans it once instead of on every page. And since no
     /// page changes a connection's session state (no SET, LISTEN or temporary table), a connection goes back to the pool
-    /// without the reset statements that would otherwise run before its next use. An operator's own values win.
+    /// without the reset statements that would otherwise run before its next use. A connection string that sets its own
+    /// Max Auto Prepare keeps it.
     /// </summary>
     public static string PagesConnectionString(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        if (builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
-        }
-        if (!builder.ContainsKey("No Reset On Close"))
-        {
-            builder.NoResetOnClose = true;
         }
         return builder.ConnectionString;
     }

@@ -13,7 +13,8 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 
     public void OnGet(int? status) => Describe(status);
 
-    public void OnPost(int? status) => Describe(status);
+    // From the query only: the failed POST's body may be the reason it failed (a form ASP.NET Core could not read).
+    public void OnPost([FromQuery] int? status) => Describe(status);
 
     private void Describe(int? status)
     {
@@ -22,7 +23,8 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
             404 => (l["Page introuvable"], l["Cette page n'existe pas ou vous n'y avez pas accès."]),
             403 => (l["Accès refusé"], l["Vous n'avez pas accès à cette page."]),
             429 => (l["Trop de tentatives"], l["Trop de demandes sont venues de votre connexion. Attendez quelques minutes avant de réessayer."]),
-            400 => (l["Requête invalide"], l["La requête n'a pas pu être traitée."]),
+            400 => (l["Requête invalide"], l["La requête n'a pas pu être traitée : elle contenait peut-être un caractère invisible (NUL) ou un formulaire incomplet. Revenez à la page précédente pour corriger votre saisie."]),
+            413 => (l["Envoi trop volumineux"], l["Ce que vous avez envoyé dépasse la taille que le serveur accepte. Revenez à la page précédente : votre texte y est peut-être encore ; retirez les fichiers les plus lourds."]),
             _ => (l["Une erreur est survenue"], l["Nous n'avons pas pu traiter votre demande. Réessayez dans un instant."]),
         };
     }

@@ -11,10 +11,12 @@ public class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? status) => Describe(status);
+    // Without ?status=, the exception handler re-executes this page with the status it chose (400 for a request
+    // ASP.NET Core could not read, such as a URL-encoded form holding %00, 500 otherwise).
+    public void OnGet(int? status) => Describe(status ?? Response.StatusCode);
 
-    // From the query only: the failed POST's body may be the reason it failed (a form ASP.NET Core could not read).
-    public void OnPost([FromQuery] int? status) => Describe(status);
+    // From the query only: the failed POST's body may be the reason it failed.
+    public void OnPost([FromQuery] int? status) => Describe(status ?? Response.StatusCode);
 
     private void Describe(int? status)
     {

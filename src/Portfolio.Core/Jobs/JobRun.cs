@@ -38,12 +38,31 @@ public class JobRun
     public string? Error { get; private set; }
     public string? HangfireJobId { get; private set; }
     public DateTimeOffset RequestedAt { get; private set; }
+
+    /// <summary>When a worker first started it; a restart keeps it, so that FinishedAt - StartedAt is what the requester waited.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
+
+    /// <summary>How many times a worker started it: more than one when a worker died (or stopped) in the middle of it.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>When it was last started again after the worker running it stopped, or null if it never was.</summary>
+    public DateTimeOffset? RestartedAt { get; private set; }
+
+    /// <summary>
+    /// The run's file: being written while the run is Running (so that a restart finds the half-written file of the attempt
+    /// that died and deletes it), complete and downloadable once it Succeeded, until it expires.
+    /// </summary>
     public Guid? ArtifactFileId { get; private set; }
     public string? ArtifactName { get; private set; }
     public string? ArtifactContentType { get; private set; }
     public DateTimeOffset? ExpiresAt { get; private set; }
+
+    /// <summary>
+    /// PostgreSQL's xmin: one attempt at a time writes the run. An attempt whose worker was presumed dead but was only
+    /// stalled finds, at its next save, that another attempt took the run over, and stops.
+    /// </summary>
+    public uint RowVersion { get; private set; }
 
     public bool IsFinished => State is JobState.Succeeded or JobState.Failed;
 
@@ -51,14 +70,30 @@ public class JobRun
 
     public void Enqueued(string hangfireJobId) => HangfireJobId = hangfireJobId;
 
-    /// <summary>Starts, or starts again after a crash: jobs run at least once, so a retry begins from scratch.</summary>
-    public void Start(DateTimeOffset now)
+    /// <summary>
+    /// Starts, or starts again after its worker died or stopped: jobs run at least once, so a restart begins from scratch.
+    /// Returns the half-written file of the interrupted attempt, which the caller deletes.
+    /// </summary>
+    public Guid? Start(DateTimeOffset now)
     {
+        var interruptedFile = State == JobState.Running ? ArtifactFileId : null;
+        Attempts++;
+        if (Attempts > 1)
+        {
+            RestartedAt = now;
+        }
         State = JobState.Running;
-        StartedAt = now;
+        StartedAt ??= now;
         Progress = 0;
         Error = null;
+        ArtifactFileId = null;
+        return interruptedFile;
     }
+
+    /// <summary>The file this attempt writes; recorded before the first byte, so that a restart can find it.</summary>
+    public void Writing(Guid fileId) => ArtifactFileId = fileId;
+
+    public bool WasRestarted => Attempts > 1;
 
     public void Report(int progress, string step)
     {
@@ -66,22 +101,24 @@ public class JobRun
         Step = step;
     }
 
-    public void Succeed(Guid artifactFileId, string artifactName, string contentType, DateTimeOffset now, TimeSpan keptFor)
+    /// <summary>The file recorded by <see cref="Writing"/> is complete.</summary>
+    public void Succeed(string artifactName, string contentType, DateTimeOffset now, TimeSpan keptFor)
     {
         State = JobState.Succeeded;
         Progress = 100;
-        ArtifactFileId = artifactFileId;
         ArtifactName = artifactName;
         ArtifactContentType = contentType;
         FinishedAt = now;
         ExpiresAt = now + keptFor;
     }
 
+    /// <summary>The caller deletes the file that was being written.</summary>
     public void Fail(string error, DateTimeOffset now)
     {
         State = JobState.Failed;
         Error = error;
         FinishedAt = now;
+        ArtifactFileId = null;
     }
 
     /// <summary>Forgets the file once expired; the caller deletes the stored bytes.</summary>

@@ -29,7 +29,7 @@ public static class DatabaseSetup
         }
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        PostgreSqlObjectsInstaller.Install(connection, PortfolioHosting.HangfireStorageOptions(prepareSchema: true).SchemaName);
+        PostgreSqlObjectsInstaller.Install(connection, PortfolioHosting.HangfireSchema);
     }
 
     /// <summary>The data every installation needs (roles, shipped frameworks), and the demo data when asked. Idempotent.</summary>

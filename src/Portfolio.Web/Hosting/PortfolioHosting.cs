@@ -4,7 +4,9 @@ using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portfolio.Core.Accounts;
@@ -105,7 +107,7 @@ public static class PortfolioHosting
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
             // French first: the browser's language is not consulted, only the visitor's explicit choice.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), OriginalQueryStringCulture, new CookieRequestCultureProvider()];
         });
         services.AddRazorPages(o => PageAccess.Apply(o.Conventions))
             .AddMvcOptions(o => o.AddStorableInput())
@@ -113,6 +115,7 @@ public static class PortfolioHosting
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddPortfolioRateLimits(builder.Configuration);
+        builder.AddPortfolioReverseProxy();
 
         services.AddHealthChecks().AddDbContextCheck<PortfolioDb>("database");
 
@@ -120,7 +123,7 @@ public static class PortfolioHosting
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.ConnectionString), HangfireStorageOptions(prepareSchema: false)));
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(settings.ConnectionString), HangfireStorageOptions(settings)));
         if (settings.RunsWorker)
         {
             services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
@@ -128,29 +131,51 @@ public static class PortfolioHosting
         }
     }
 
-    /// <summary>The Hangfire schema is created by `migrate`, like the application's own tables.</summary>
-    public static PostgreSqlStorageOptions HangfireStorageOptions(bool prepareSchema) => new()
+    /// <summary>
+    /// An error page (404, 429...) is the request executed again at /Error?status=N: its own query string has lost the
+    /// `culture` the visitor asked for, so it is read from the original request's.
+    /// </summary>
+    private static readonly CustomRequestCultureProvider OriginalQueryStringCulture = new(context =>
     {
-        SchemaName = "hangfire",
-        PrepareSchemaIfNecessary = prepareSchema,
+        if (context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalQueryString is not { Length: > 0 } original)
+        {
+            return Task.FromResult<ProviderCultureResult?>(null);
+        }
+        var query = QueryHelpers.ParseQuery(original);
+        var culture = query.TryGetValue("culture", out var c) ? c.ToString() : null;
+        var uiCulture = query.TryGetValue("ui-culture", out var u) ? u.ToString() : null;
+        return Task.FromResult(culture is null && uiCulture is null
+            ? null
+            : new ProviderCultureResult(culture ?? uiCulture, uiCulture ?? culture));
+    });
+
+    /// <summary>Created by `migrate`, like the application's own tables; nodes never change the schema at start-up.</summary>
+    public const string HangfireSchema = "hangfire";
+
+    /// <summary>
+    /// A worker takes a job by stamping it in the queue; the job is hidden from other workers while the stamp is younger
+    /// than the invisibility timeout. Sliding: a live worker renews the stamp of each job it runs (every fifth of the
+    /// timeout), so a job longer than the timeout is never taken twice, while the job of a worker that died (SIGKILL,
+    /// power cut) goes back to the others once the timeout passes: one minute by default, instead of Hangfire's 30.
+    /// </summary>
+    public static PostgreSqlStorageOptions HangfireStorageOptions(PortfolioSettings settings) => new()
+    {
+        SchemaName = HangfireSchema,
+        PrepareSchemaIfNecessary = false,
         QueuePollInterval = TimeSpan.FromSeconds(1),
+        InvisibilityTimeout = settings.JobInvisibilityTimeout,
+        UseSlidingInvisibilityTimeout = true,
     };
 
     public static void UsePortfolio(this WebApplication app)
     {
+        app.UsePortfolioReverseProxy();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
-            app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            context.Response.Headers.XFrameOptions = "DENY";
-            await next();
-        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

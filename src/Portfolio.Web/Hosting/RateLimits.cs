@@ -75,8 +75,8 @@ public static class RateLimits
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Partitioned by remote IP, not by account: a client that hammers one address cannot lock its owner out.
-            // Behind a reverse proxy every request comes from the proxy's address: forwarded headers must be enabled
-            // (see README), or all visitors share one budget.
+            // Behind a reverse proxy this is the visitor's address only when the proxy is listed in Portfolio:Proxy
+            // (ReverseProxy.cs); otherwise every request comes from the proxy and all visitors share one budget.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var kind = KindOf(context.Request);

@@ -27,8 +27,10 @@ public sealed class JobProgress(PortfolioDb db, JobRun run)
 /// <summary>
 /// Base of the background jobs a person asks for and follows (portfolio export, later jury packs): they take the run
 /// id, produce one file streamed into <see cref="FileStore"/>, and keep their <see cref="JobRun"/> up to date.
-/// Hangfire runs a job at least once, so a run starts over from scratch each time: a half-written file is deleted, and
-/// a run already succeeded is left alone.
+/// Hangfire runs a job at least once: after a worker dies (or stops) in the middle of a job, another worker runs it
+/// again (see PortfolioHosting.HangfireStorage). So each attempt starts over from scratch, deletes the half-written
+/// file of the attempt before it, and counts itself on the run; a run already succeeded is left alone. The run is
+/// written by one attempt at a time (its xmin is a concurrency token): an attempt taken over by another stops quietly.
 /// </summary>
 public abstract class TrackedJob(PortfolioDb db, FileStore files, TimeProvider clock, ILogger logger)
 {
@@ -53,42 +55,64 @@ public abstract class TrackedJob(PortfolioDb db, FileStore files, TimeProvider c
             logger.LogInformation("Job run {RunId} skipped: {State}", runId, run?.State.ToString() ?? "missing");
             return;
         }
-        run.Start(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        var interruptedFile = run.Start(clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The attempt we would replace is alive and has just written the run: it keeps it.
+            logger.LogWarning("Job run {RunId} ({Kind}) is being run by another worker: not started again", run.Id, run.Kind);
+            return;
+        }
+        if (run.WasRestarted)
+        {
+            logger.LogWarning("Job run {RunId} ({Kind}) started again (attempt {Attempt}): the worker that ran it stopped", run.Id, run.Kind, run.Attempts);
+        }
+        if (interruptedFile is { } halfWritten)
+        {
+            // No longer the run's (Start forgot it), so deleting it leaves the run's row, and its xmin, alone.
+            await files.DeleteAsync(halfWritten, cancellationToken);
+        }
 
         var progress = new JobProgress(db, run);
         StoredFileWriter? writer = null;
         try
         {
-            writer = await files.CreateAsync(cancellationToken: cancellationToken);
+            // The file and the run's reference to it appear together: a worker dying in between leaves no stray file.
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                writer = await files.CreateAsync(cancellationToken: cancellationToken);
+                run.Writing(writer.Id);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
             var artifact = await ProduceAsync(run, writer, progress, cancellationToken);
             var file = await writer.CompleteAsync(cancellationToken);
-            run.Succeed(file.Id, artifact.Name, artifact.ContentType, clock.GetUtcNow(), ArtifactKeptFor);
+            run.Succeed(artifact.Name, artifact.ContentType, clock.GetUtcNow(), ArtifactKeptFor);
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Job run {RunId} ({Kind}) produced {Length} bytes in {Seconds:0.0} s", run.Id, run.Kind, file.Length,
-                (run.FinishedAt - run.StartedAt)?.TotalSeconds);
+            logger.LogInformation("Job run {RunId} ({Kind}) produced {Length} bytes in {Seconds:0.0} s (attempt {Attempt})", run.Id, run.Kind, file.Length,
+                (run.FinishedAt - run.StartedAt)?.TotalSeconds, run.Attempts);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The server is stopping: Hangfire runs the job again on a worker, which starts over.
-            await DiscardAsync(writer);
+            // The server is stopping: Hangfire runs the job again on a worker, which deletes this half-written file and starts over.
             await progress.ReportAsync(run.Progress, L["Interrompu : la préparation reprendra automatiquement."], CancellationToken.None);
             throw;
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            await TakenOverAsync(run, writer);
+        }
         catch (ExportRefusedException e)
         {
-            await DiscardAsync(writer);
-            run.Fail(e.Message, clock.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None);
+            await FailAsync(run, writer, e.Message);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Job run {RunId} ({Kind}) failed", run.Id, run.Kind);
-            run.Fail(L["Une erreur inattendue a empêché la préparation du fichier. Refaites la demande ; si l'échec se répète, prévenez la coordination."],
-                clock.GetUtcNow());
-            // Saved before the file goes: should the failure come after Succeed, the run's reference to it is nulled by the database.
-            await db.SaveChangesAsync(CancellationToken.None);
-            await DiscardAsync(writer);
+            await FailAsync(run, writer, L["Une erreur inattendue a empêché la préparation du fichier. Refaites la demande ; si l'échec se répète, prévenez la coordination."]);
         }
         finally
         {
@@ -97,6 +121,34 @@ public abstract class TrackedJob(PortfolioDb db, FileStore files, TimeProvider c
                 await writer.DisposeAsync();
             }
         }
+    }
+
+    private async Task FailAsync(JobRun run, StoredFileWriter? writer, string error)
+    {
+        run.Fail(error, clock.GetUtcNow());
+        try
+        {
+            // Saved before the file goes: the run no longer names it, so no page offers bytes being deleted.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The failure was this attempt's only: another one owns the run now (it may well have caused this failure by
+            // deleting the file this attempt was writing).
+            await TakenOverAsync(run, writer);
+            return;
+        }
+        await DiscardAsync(writer);
+    }
+
+    /// <summary>
+    /// This worker was presumed dead (stalled past the invisibility timeout) and another attempt took the run over: that
+    /// attempt records the outcome; this one only removes its own file, if the other has not already.
+    /// </summary>
+    private async Task TakenOverAsync(JobRun run, StoredFileWriter? writer)
+    {
+        logger.LogWarning("Job run {RunId} ({Kind}): another worker took it over; this attempt stops", run.Id, run.Kind);
+        await DiscardAsync(writer);
     }
 
     /// <summary>Deletes a half-written file; the daily clean-up catches any that a crash left behind.</summary>

@@ -58,12 +58,17 @@ public sealed class BrowserFixture : PortfolioFactory
         });
     }
 
-    /// <summary>A fresh browser profile (no cookies) in Belgian French, with relative URLs resolved against the server.</summary>
-    public Task<IBrowserContext> NewContextAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>
+    /// A fresh browser profile (no cookies) in Belgian French, with relative URLs resolved against the server. axe-core
+    /// is injected as an inline script, which the app's Content-Security-Policy refuses: journeys bypass the policy
+    /// unless they test it (ContentSecurityPolicyJourneyTests).
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(bool bypassContentSecurityPolicy = true) => Browser.NewContextAsync(new BrowserNewContextOptions
     {
         Locale = "fr-BE",
         BaseURL = BaseAddress.ToString(),
         AcceptDownloads = true,
+        BypassCSP = bypassContentSecurityPolicy,
     });
 
     public override async Task DisposeAsync()

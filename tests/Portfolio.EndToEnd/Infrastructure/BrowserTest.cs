@@ -19,6 +19,9 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     protected ITestOutputHelper Output { get; } = output;
     protected IPage Page => page ?? throw new InvalidOperationException("No page yet.");
 
+    /// <summary>Whether the browser ignores the app's Content-Security-Policy, so that axe can be injected.</summary>
+    protected virtual bool BypassContentSecurityPolicy => true;
+
     static BrowserTest()
     {
         // Two cores run the server, the browser and axe: give assertions a little more room than Playwright's 5 s.
@@ -28,7 +31,7 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
     public async Task InitializeAsync()
     {
         await Fixture.ResetAsync();
-        context = await Fixture.NewContextAsync();
+        context = await Fixture.NewContextAsync(BypassContentSecurityPolicy);
         context.SetDefaultTimeout(30_000);
         page = await context.NewPageAsync();
         page.Console += (_, message) =>

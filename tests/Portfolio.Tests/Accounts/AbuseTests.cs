@@ -60,6 +60,27 @@ public class AbuseTests(PortfolioFactory factory) : IntegrationTest(factory)
         Assert.Equal(known, node.Verifications - known);
     }
 
+    [Fact]
+    public async Task The_429_page_speaks_the_language_asked_for_in_the_address()
+    {
+        await using var limited = new LowLimitsFactory(Factory.ConnectionString, Factory.PickupFolder);
+        var client = limited.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        for (var i = 0; i < LowLimitsFactory.SearchLimit; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Frameworks?q=budget&culture=en")).StatusCode);
+        }
+
+        var refused = await client.GetAsync("/Frameworks?q=budget&culture=en");
+        var french = await client.GetAsync("/Frameworks?q=budget");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var page = await ParseAsync(refused);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Too many attempts", page.QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.TooManyRequests, french.StatusCode);
+        Assert.Contains("Trop de tentatives", (await ParseAsync(french)).QuerySelector("main")!.TextContent);
+    }
+
     private sealed class LowLimitsFactory(string connectionString, string pickupFolder) : PortfolioFactory
     {
         private int verifications;
@@ -83,6 +104,7 @@ public class AbuseTests(PortfolioFactory factory) : IntegrationTest(factory)
         }
 
         public const int SignInLimit = 3;
+        public const int SearchLimit = 2;
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
@@ -91,6 +113,8 @@ public class AbuseTests(PortfolioFactory factory) : IntegrationTest(factory)
             ["Portfolio:Mail:PickupFolder"] = pickupFolder,
             ["Portfolio:RateLimits:SignIn:PermitLimit"] = SignInLimit.ToString(),
             ["Portfolio:RateLimits:SignIn:WindowSeconds"] = "600",
+            ["Portfolio:RateLimits:Search:PermitLimit"] = SearchLimit.ToString(),
+            ["Portfolio:RateLimits:Search:WindowSeconds"] = "600",
         };
     }
 }

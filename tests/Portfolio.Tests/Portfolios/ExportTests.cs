@@ -280,6 +280,59 @@ public class ExportTests : IntegrationTest
     }
 
     [Fact]
+    public async Task An_attempt_taken_over_by_another_worker_stops_and_leaves_one_file_and_one_succeeded_run()
+    {
+        var userId = (await CreateUserAsync("alice@example.be", Roles.Participant)).Id;
+        var p = await ArrangePortfolioAsync(userId);
+        // A large attachment, so that the first attempt is still copying when the second one starts.
+        var large = new byte[48 * 1024 * 1024];
+        Random.Shared.NextBytes(large);
+        var run = new JobRun(PortfolioExportJob.Kind, userId, null, DateTimeOffset.UtcNow);
+        await using (var db = Factory.NewDb())
+        {
+            var stored = await new FileStore(db, TimeProvider.System).SaveAsync(new MemoryStream(large));
+            var evidence = await db.Evidence.Include(e => e.Attachments).SingleAsync(e => e.Id == p.EvidenceWithFiles);
+            evidence.Attach("annexe.pdf", "application/pdf", large.Length, stored.Id, DateTimeOffset.UtcNow);
+            // Never handed to the test host's Hangfire: the two attempts below are the only ones.
+            db.JobRuns.Add(run);
+            await db.SaveChangesAsync();
+        }
+
+        // What a worker stalled past the invisibility timeout (alive, but presumed dead) and the worker that took its job
+        // over do: the second attempt starts while the first is half-way.
+        var first = RunJobAsync(run.Id);
+        JobRun seen;
+        do
+        {
+            await Task.Delay(20);
+            await using var db = Factory.NewDb();
+            seen = await db.JobRuns.AsNoTracking().SingleAsync();
+        }
+        while (!seen.IsFinished && seen.Progress < 30);
+        Assert.True(seen.State == JobState.Running, $"the first attempt ended {seen.State} before the second started");
+        await Task.WhenAll(first, RunJobAsync(run.Id));
+
+        await using var check = Factory.NewDb();
+        var done = await check.JobRuns.SingleAsync();
+        Assert.True(done.State == JobState.Succeeded, $"{done.State}: {done.Error}");
+        Assert.Equal(2, done.Attempts);
+        var attachmentFiles = await check.Attachments.Select(a => a.StoredFileId).ToListAsync();
+        var archive = Assert.Single(await check.StoredFiles.Where(f => !attachmentFiles.Contains(f.Id)).ToListAsync());
+        Assert.Equal(done.ArtifactFileId, archive.Id);
+        Assert.False(await check.StoredFileChunks.AnyAsync(c => !attachmentFiles.Contains(c.StoredFileId) && c.StoredFileId != archive.Id));
+        await using var stream = await new FileStore(check, TimeProvider.System).OpenReadAsync(archive.Id);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        Assert.Equal(large, Read(zip, $"attachments/{p.EvidenceWithFiles}/annexe.pdf"));
+        Assert.Equal(p.Photo, Read(zip, $"attachments/{p.EvidenceWithFiles}/photo du tableau.png"));
+    }
+
+    private async Task RunJobAsync(Guid runId)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PortfolioExportJob>().RunAsync(runId, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task The_clean_up_deletes_expired_copies_and_abandoned_files_and_the_download_then_answers_404()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);

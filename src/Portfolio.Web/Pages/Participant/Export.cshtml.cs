@@ -73,6 +73,7 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, MyCohorts m
             progressText = view.ProgressText,
             step = view.StepText,
             error = view.ErrorText,
+            restart = view.RestartText,
             expires = view.ExpiresText,
             downloadUrl = view.Downloadable ? Url.Page("/Participant/Export", "Download", new { id }) : null,
             downloadText = view.Downloadable ? view.DownloadText : null,
@@ -149,13 +150,16 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, MyCohorts m
             run.State == JobState.Failed && run.Error is not null ? l[run.Error].Value : null,
             downloadable && run.ExpiresAt is { } expires ? Dates.Moment(expires) : null,
             downloadable,
-            l["Télécharger {0}", run.ArtifactName ?? "portfolio.zip"]);
+            l["Télécharger {0}", run.ArtifactName ?? "portfolio.zip"],
+            run.WasRestarted && run.RestartedAt is { } restarted
+                ? l["Reprise automatiquement le {0}, après l'arrêt du processus qui la préparait (tentative n° {1}).", Dates.Moment(restarted), run.Attempts].Value
+                : null);
     }
 
     public enum ExportScope { ThisCohort, Everything }
 
     public sealed record RunView(Guid Id, JobState State, DateTimeOffset RequestedAt, string RequestedText, string StateLabel, int Progress, string ProgressText,
-        string? StepText, string? ErrorText, string? ExpiresText, bool Downloadable, string DownloadText)
+        string? StepText, string? ErrorText, string? ExpiresText, bool Downloadable, string DownloadText, string? RestartText)
     {
         public bool IsActive => State is JobState.Queued or JobState.Running;
     }

@@ -112,6 +112,7 @@ public static class PortfolioHosting
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), OriginalQueryStringCulture, new CookieRequestCultureProvider()];
         });
         services.AddRazorPages(o => PageAccess.Apply(o.Conventions))
+            .AddMvcOptions(o => o.AddStorableInput())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 

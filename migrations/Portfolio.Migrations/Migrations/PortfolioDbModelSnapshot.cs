@@ -812,6 +812,7 @@ namespace Portfolio.Migrations
                         .HasColumnType("text");
 
                     b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Error")
@@ -843,12 +844,6 @@ namespace Portfolio.Migrations
 
                     b.Property<DateTimeOffset?>("RestartedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<uint>("RowVersion")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
 
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone");

@@ -250,7 +250,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             j.Property(x => x.Kind).HasMaxLength(50);
             j.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             j.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.ArtifactFileId).OnDelete(DeleteBehavior.SetNull);
-            j.Property(x => x.RowVersion).IsRowVersion();
+            j.Property(x => x.Attempts).IsConcurrencyToken();
         });
     }
 }

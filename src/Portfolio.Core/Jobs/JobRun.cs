@@ -43,7 +43,11 @@ public class JobRun
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
 
-    /// <summary>How many times a worker started it: more than one when a worker died (or stopped) in the middle of it.</summary>
+    /// <summary>
+    /// How many times a worker started it: more than one when a worker died (or stopped) in the middle of it. Also the
+    /// run's concurrency token: one attempt at a time writes the run, and an attempt whose worker was presumed dead but
+    /// was only stalled finds, at its next save, that a later attempt took the run over, and stops.
+    /// </summary>
     public int Attempts { get; private set; }
 
     /// <summary>When it was last started again after the worker running it stopped, or null if it never was.</summary>
@@ -58,19 +62,11 @@ public class JobRun
     public string? ArtifactContentType { get; private set; }
     public DateTimeOffset? ExpiresAt { get; private set; }
 
-    /// <summary>
-    /// PostgreSQL's xmin: one attempt at a time writes the run. An attempt whose worker was presumed dead but was only
-    /// stalled finds, at its next save, that another attempt took the run over, and stops.
-    /// </summary>
-    public uint RowVersion { get; private set; }
-
     public bool IsFinished => State is JobState.Succeeded or JobState.Failed;
 
     public bool WasRestarted => Attempts > 1;
 
     public bool IsDownloadable(DateTimeOffset now) => State == JobState.Succeeded && ArtifactFileId is not null && ExpiresAt > now;
-
-    public void Enqueued(string hangfireJobId) => HangfireJobId = hangfireJobId;
 
     /// <summary>
     /// Starts, or starts again after its worker died or stopped: jobs run at least once, so a restart begins from scratch.

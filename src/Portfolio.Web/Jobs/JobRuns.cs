@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Hangfire;
 using Portfolio.Core.Data;
 using Portfolio.Core.Jobs;
@@ -22,14 +23,18 @@ public sealed class JobRuns(PortfolioDb db, IBackgroundJobClient hangfire, TimeP
         try
         {
             // Hangfire puts its own cancellation token (server shutdown) in place of CancellationToken.None.
-            run.Enqueued(hangfire.Enqueue<TJob>(job => job.RunAsync(runId, CancellationToken.None)));
+            var jobId = hangfire.Enqueue<TJob>(job => job.RunAsync(runId, CancellationToken.None));
+            // A worker may already have started the run: this column, the web node's alone, is written without the run's
+            // concurrency token (its attempt count), which it leaves as it is.
+            await db.JobRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.HangfireJobId, jobId), CancellationToken.None);
+            return run;
         }
         catch (BackgroundJobClientException e)
         {
             logger.LogError(e, "Could not enqueue job run {RunId} ({Kind})", runId, kind);
             run.Fail(L["La demande n'a pas pu être transmise au service de traitement. Réessayez dans un instant."], clock.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+            return run;
         }
-        await db.SaveChangesAsync(CancellationToken.None);
-        return run;
     }
 }

@@ -30,7 +30,7 @@ public sealed class JobProgress(PortfolioDb db, JobRun run)
 /// Hangfire runs a job at least once: after a worker dies (or stops) in the middle of a job, another worker runs it
 /// again (see PortfolioHosting.HangfireStorage). So each attempt starts over from scratch, deletes the half-written
 /// file of the attempt before it, and counts itself on the run; a run already succeeded is left alone. The run is
-/// written by one attempt at a time (its xmin is a concurrency token): an attempt taken over by another stops quietly.
+/// written by one attempt at a time (its attempt count is a concurrency token): an attempt taken over by another stops quietly.
 /// </summary>
 public abstract class TrackedJob(PortfolioDb db, FileStore files, TimeProvider clock, ILogger logger)
 {

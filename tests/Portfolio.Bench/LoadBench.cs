@@ -171,7 +171,7 @@ internal static partial class LoadBench
         var clients = new List<HttpClient>();
         for (var i = 0; i < count; i++)
         {
-            var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 1 })
+            var client = new HttpClient(new TlsCookieJar(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = 1 }))
             {
                 BaseAddress = address,
             };
@@ -308,6 +308,34 @@ internal static partial class LoadBench
     }
 
     /// <summary>The Release build of the app, started like a deployment starts it (`dotnet Portfolio.Web.dll`).</summary>
+    /// <summary>
+    /// The cookies of a browser that reached the app through its TLS proxy. In Production every cookie is Secure, and
+    /// .NET's CookieContainer (rightly) never sends a Secure cookie over plain HTTP, which the loopback bench speaks: the
+    /// jar files and reads them under the https address, as the browser behind nginx would.
+    /// </summary>
+    private sealed class TlsCookieJar(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly CookieContainer cookies = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var secure = new UriBuilder(request.RequestUri!) { Scheme = Uri.UriSchemeHttps, Port = request.RequestUri!.Port }.Uri;
+            if (cookies.GetCookieHeader(secure) is { Length: > 0 } header)
+            {
+                request.Headers.Add("Cookie", header);
+            }
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var set))
+            {
+                foreach (var cookie in set)
+                {
+                    cookies.SetCookies(secure, cookie);
+                }
+            }
+            return response;
+        }
+    }
+
     private sealed class AppProcess : IAsyncDisposable
     {
         private readonly Process process;

@@ -40,6 +40,7 @@ public static class PortfolioHosting
         // Pooled: a page borrows a ready DbContext instead of building one (and its services) on every request.
         services.AddDbContextPool<PortfolioDb>((sp, o) => o
             .UseNpgsql(PagesConnectionString(settings.ConnectionString), npg => npg.MigrationsAssembly(PortfolioDb.MigrationsAssembly))
+            .AddInterceptors(TextQueryInterceptor.Instance)
             // Tests add a command counter here; production adds none.
             .AddInterceptors(sp.GetServices<IInterceptor>()));
 

@@ -13,7 +13,8 @@ using Portfolio.Tests.Portfolios;
 using Portfolio.Web.Jobs;
 
 // Measures what the tests only count: how long pages and the export job take on a full portfolio, and how much memory
-// the export needs (it streams, so the peak must stay far below the archive's size).
+// the export needs (it streams, so the peak must stay far below the archive's size). `load` puts the deployed app under
+// many signed-in clients (LoadBench).
 var scenario = args.FirstOrDefault() ?? "all";
 // Test projects learn where the web project lives from Mvc.Testing's build step; this program says it itself.
 var repository = new DirectoryInfo(AppContext.BaseDirectory);
@@ -22,7 +23,12 @@ while (!File.Exists(Path.Combine(repository.FullName, "Portfolio.sln")))
     repository = repository.Parent ?? throw new InvalidOperationException("Portfolio.sln not found");
 }
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PORTFOLIO_WEB", Path.Combine(repository.FullName, "src", "Portfolio.Web"));
-await using var factory = new BenchFactory();
+if (scenario == "load")
+{
+    await LoadBench.RunAsync(repository.FullName, args[1..]);
+    return;
+}
+await using var factory = new BenchFactory("portfolio_bench");
 await factory.InitializeAsync();
 await factory.ResetAsync();
 
@@ -163,4 +169,4 @@ async Task SignInAsync(HttpClient client)
 }
 
 /// <summary>The application on a database of its own, so that a benchmark never touches the tests' data.</summary>
-internal sealed class BenchFactory() : PortfolioFactory("portfolio_bench");
+internal sealed class BenchFactory(string database) : PortfolioFactory(database);

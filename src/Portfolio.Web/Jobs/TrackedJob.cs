@@ -80,7 +80,9 @@ public abstract class TrackedJob(PortfolioDb db, FileStore files, TimeProvider c
         StoredFileWriter? writer = null;
         try
         {
-            // The file and the run's reference to it appear together: a worker dying in between leaves no stray file.
+            // The file and the run's reference to it appear together: a worker dying in between leaves no stray file. The
+            // connection is opened first, so that the transaction leaves it open for the writer when it commits.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 writer = await files.CreateAsync(cancellationToken: cancellationToken);

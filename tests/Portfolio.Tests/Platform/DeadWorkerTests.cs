@@ -124,6 +124,11 @@ public class DeadWorkerTests(WebOnlyFactory node, ITestOutputHelper output) : In
             var restart = row.QuerySelector("[data-field=restart]")!.TextContent;
             Assert.Contains("Reprise automatiquement le", restart);
             Assert.Contains("tentative n° 2", restart);
+            // The same line for the page's script, which follows a run without reloading.
+            using (var status = JsonDocument.Parse(await client.GetStringAsync(row.GetAttribute("data-status-url"))))
+            {
+                Assert.Equal(restart.Trim(), status.RootElement.GetProperty("restart").GetString());
+            }
             var download = await client.GetAsync(row.QuerySelector("a[href*='handler=Download']")!.GetAttribute("href"));
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
             using var zip = new ZipArchive(await download.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);

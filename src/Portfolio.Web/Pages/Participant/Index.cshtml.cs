@@ -51,15 +51,16 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
         var culture = CultureInfo.CurrentUICulture;
         var now = clock.GetUtcNow();
         var campaigns = o.Campaigns.ToDictionary(c => c.Id, c => c.Name);
+        // Only the items shown are put into words: a portfolio has hundreds of items, the page shows eight.
         Activity = o.Evidence
-            .Select(e => (At: e.UpdatedAt, What: e.UpdatedAt > e.CreatedAt.AddMinutes(1)
+            .Select(e => (At: e.UpdatedAt, What: (Func<string>)(() => e.UpdatedAt > e.CreatedAt.AddMinutes(1)
                 ? l["Preuve modifiée : {0}", e.Title].Value
-                : l["Preuve ajoutée : {0}", e.Title].Value))
+                : l["Preuve ajoutée : {0}", e.Title].Value)))
             .Concat(o.Assessments.Where(a => a.ObjectiveId is not null && a.Level is not null).Select(a => (At: a.UpdatedAt,
-                What: l["Auto-évaluation de {0} ({1})", o.Framework.ObjectiveCode(a.ObjectiveId) ?? "", campaigns.GetValueOrDefault(a.CampaignId, "")].Value)))
+                What: (Func<string>)(() => l["Auto-évaluation de {0} ({1})", o.Framework.ObjectiveCode(a.ObjectiveId) ?? "", campaigns.GetValueOrDefault(a.CampaignId, "")].Value))))
             .OrderByDescending(x => x.At)
             .Take(ActivityShown)
-            .Select(x => new ActivityItem(x.At, x.What, x.At.Humanize(now, culture)))
+            .Select(x => new ActivityItem(x.At, x.What(), x.At.Humanize(now, culture)))
             .ToList();
     }
 

@@ -38,9 +38,6 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     /// <summary>Shared by every web node, so that a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(TextQueryInterceptor.Instance);
-
     /// <summary>Text PostgreSQL would refuse (a NUL, a value longer than its column) stops the save before any command.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -40,8 +40,9 @@ public static class PortfolioHosting
         // Pooled: a page borrows a ready DbContext instead of building one (and its services) on every request.
         services.AddDbContextPool<PortfolioDb>((sp, o) => o
             .UseNpgsql(PagesConnectionString(settings.ConnectionString), npg => npg.MigrationsAssembly(PortfolioDb.MigrationsAssembly))
-            // A NUL looked up finds nothing instead of failing the query; tests also add a command counter here.
-            .AddInterceptors([TextQueryInterceptor.Instance, .. sp.GetServices<IInterceptor>()]));
+            .AddInterceptors(TextQueryInterceptor.Instance)
+            // Tests add a command counter here; production adds none.
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
 
         services.AddDataProtection()
             .SetApplicationName("Portfolio")

@@ -24,6 +24,12 @@ public class AppUser : IdentityUser
     /// <summary>A deactivated person cannot sign in; everything they wrote stays.</summary>
     public DateTimeOffset? DeactivatedAt { get; private set; }
 
+    /// <summary>Column lengths, also checked by the forms and participant lists before anything is stored.</summary>
+    public const int NameLength = 100;
+    public const int OrganisationLength = 200;
+    /// <summary>Identity's own e-mail column.</summary>
+    public const int EmailLength = 256;
+
     public const string DefaultLanguage = "fr";
     public static readonly IReadOnlyList<string> Languages = [DefaultLanguage, "en"];
 

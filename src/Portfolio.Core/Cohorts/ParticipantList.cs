@@ -1,6 +1,8 @@
 using System.Net.Mail;
 using System.Text;
 using ClosedXML.Excel;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Cohorts;
 
@@ -83,6 +85,10 @@ public static class ParticipantList
             {
                 problems.Add(new RowProblem(rowNumber, "L'adresse e-mail manque."));
             }
+            else if (row.Email.Length > AppUser.EmailLength)
+            {
+                problems.Add(new RowProblem(rowNumber, "L'adresse e-mail compte plus de {0} caractères.", AppUser.EmailLength));
+            }
             else if (!IsEmail(row.Email))
             {
                 problems.Add(new RowProblem(rowNumber, "L'adresse e-mail « {0} » n'est pas valide.", row.Email));
@@ -99,9 +105,25 @@ public static class ParticipantList
             {
                 problems.Add(new RowProblem(rowNumber, "Le prénom manque."));
             }
+            else if (StorableText.Length(row.FirstName) > AppUser.NameLength)
+            {
+                problems.Add(new RowProblem(rowNumber, "Le prénom compte plus de {0} caractères.", AppUser.NameLength));
+            }
             if (row.LastName.Length == 0)
             {
                 problems.Add(new RowProblem(rowNumber, "Le nom manque."));
+            }
+            else if (StorableText.Length(row.LastName) > AppUser.NameLength)
+            {
+                problems.Add(new RowProblem(rowNumber, "Le nom compte plus de {0} caractères.", AppUser.NameLength));
+            }
+            if (row.Organisation is { } organisation && StorableText.Length(organisation) > AppUser.OrganisationLength)
+            {
+                problems.Add(new RowProblem(rowNumber, "L'organisation compte plus de {0} caractères.", AppUser.OrganisationLength));
+            }
+            if (cells.Select(StorableText.FirstRefused).FirstOrDefault(c => c is not null) is { } refused)
+            {
+                problems.Add(new RowProblem(rowNumber, "La ligne contient un caractère de contrôle invisible ({0}) qui ne peut pas être enregistré.", StorableText.Name(refused)));
             }
             rows.Add(row);
         }
@@ -121,12 +143,40 @@ public static class ParticipantList
 
     private static List<string[]> ReadCsv(Stream content)
     {
-        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        var text = Decode(buffer.ToArray());
         var firstLine = text.Split('\n', 2)[0];
-        // Spreadsheets saved as CSV in French locales use ';'; others use ','.
-        var separator = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') && firstLine.Contains(';') ? ';' : ',';
+        // Spreadsheets saved as CSV in French locales use ';', others ','; Excel's "Unicode text" uses tabs.
+        var separator = new[] { ';', ',', '\t' }.MaxBy(s => firstLine.Count(c => c == s));
         return SplitCsv(text, separator);
+    }
+
+    static ParticipantList() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>
+    /// The text of a CSV file: UTF-8 (with or without its mark) or UTF-16 with its mark; anything else is what Excel on
+    /// Windows writes, Windows-1252, in which every byte is a character ("Hélène" saved by Excel is not valid UTF-8).
+    /// </summary>
+    public static string Decode(byte[] bytes)
+    {
+        if (bytes is [0xFF, 0xFE, ..])
+        {
+            return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+        if (bytes is [0xFE, 0xFF, ..])
+        {
+            return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
+        }
+        var start = bytes is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.GetEncoding(1252).GetString(bytes);
+        }
     }
 
     /// <summary>RFC 4180 splitting: quoted cells may hold separators, doubled quotes and line breaks.</summary>
@@ -171,7 +221,18 @@ public static class ParticipantList
         using var buffer = new MemoryStream();
         content.CopyTo(buffer);
         buffer.Position = 0;
-        using var workbook = new XLWorkbook(buffer);
+        XLWorkbook workbook;
+        try
+        {
+            workbook = new XLWorkbook(buffer);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // ClosedXML and the Open XML SDK throw many kinds of exception for a package that is not a workbook (a zip
+            // without one, a part missing): each means the same to the coordinator.
+            throw new FormatException("Not a readable workbook.", e);
+        }
+        using var _ = workbook;
         var sheet = workbook.Worksheets.First();
         var used = sheet.RangeUsed();
         if (used is null)

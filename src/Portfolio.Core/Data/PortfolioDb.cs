@@ -8,6 +8,7 @@ using Portfolio.Core.Jobs;
 using Portfolio.Core.Mail;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
+using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Data;
 
@@ -37,15 +38,28 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     /// <summary>Shared by every web node, so that a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Text PostgreSQL would refuse (a NUL, a value longer than its column) stops the save before any command.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StorableText.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StorableText.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
 
         builder.Entity<AppUser>(u =>
         {
-            u.Property(x => x.FirstName).HasMaxLength(100);
-            u.Property(x => x.LastName).HasMaxLength(100);
-            u.Property(x => x.Organisation).HasMaxLength(200);
+            u.Property(x => x.FirstName).HasMaxLength(AppUser.NameLength);
+            u.Property(x => x.LastName).HasMaxLength(AppUser.NameLength);
+            u.Property(x => x.Organisation).HasMaxLength(AppUser.OrganisationLength);
             u.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CurrentCohortId).OnDelete(DeleteBehavior.SetNull);
             u.Property(x => x.PreferredLanguage).HasMaxLength(8).HasDefaultValue(AppUser.DefaultLanguage);
         });

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Frameworks;
 
@@ -267,7 +268,7 @@ public sealed partial class FrameworkDocument
         {
             var path = parentPath + "." + name;
             if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null
-                || (element.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(element.GetString())))
+                || (element.ValueKind == JsonValueKind.String && element.ValueEquals("")))
             {
                 if (required)
                 {
@@ -280,7 +281,30 @@ public sealed partial class FrameworkDocument
                 Problems.Add(new DocumentProblem(path, "Un texte entre guillemets est attendu ici, pas {0}.", Excerpt(element)));
                 return null;
             }
-            var text = element.GetString()!;
+            string text;
+            try
+            {
+                text = element.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped half of a character ("\ud800") decodes to no text at all.
+                Problems.Add(new DocumentProblem(path, "Ce texte contient un caractère invalide."));
+                return null;
+            }
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (required)
+                {
+                    Problems.Add(new DocumentProblem(path, "Valeur obligatoire manquante ou vide."));
+                }
+                return null;
+            }
+            if (StorableText.FirstRefused(text) is { } refused)
+            {
+                Problems.Add(new DocumentProblem(path, "Ce texte contient un caractère de contrôle invisible ({0}) qui ne peut pas être enregistré.", StorableText.Name(refused)));
+                return null;
+            }
             if (text.Length > maxLength)
             {
                 Problems.Add(new DocumentProblem(path, "Ce texte compte {0} caractères ; {1} au plus sont permis.", text.Length, maxLength));
@@ -308,7 +332,7 @@ public sealed partial class FrameworkDocument
             }
             if (element.ValueKind == JsonValueKind.String)
             {
-                Problems.Add(new DocumentProblem(path, "« {0} » est écrit comme un texte : un nombre entier s'écrit sans guillemets.", element.GetString()!));
+                Problems.Add(new DocumentProblem(path, "« {0} » est écrit comme un texte : un nombre entier s'écrit sans guillemets.", Excerpt(element).Trim('"')));
             }
             else
             {

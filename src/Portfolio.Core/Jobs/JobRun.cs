@@ -66,6 +66,8 @@ public class JobRun
 
     public bool IsFinished => State is JobState.Succeeded or JobState.Failed;
 
+    public bool WasRestarted => Attempts > 1;
+
     public bool IsDownloadable(DateTimeOffset now) => State == JobState.Succeeded && ArtifactFileId is not null && ExpiresAt > now;
 
     public void Enqueued(string hangfireJobId) => HangfireJobId = hangfireJobId;
@@ -92,8 +94,6 @@ public class JobRun
 
     /// <summary>The file this attempt writes; recorded before the first byte, so that a restart can find it.</summary>
     public void Writing(Guid fileId) => ArtifactFileId = fileId;
-
-    public bool WasRestarted => Attempts > 1;
 
     public void Report(int progress, string step)
     {

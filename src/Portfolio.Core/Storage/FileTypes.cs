@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Storage;
 
@@ -63,7 +64,8 @@ public static class FileTypes
         {
             stem = "fichier";
         }
-        return (stem.Length > 120 ? stem[..120] : stem) + extension.ToLowerInvariant();
+        // Cut between characters as people see them: 200 emoji cut in the middle of one would not be text any more.
+        return StorableText.Shorten(stem, 120) + extension.ToLowerInvariant();
     }
 
     private static bool StartsWith(Stream s, ReadOnlySpan<byte> signature)

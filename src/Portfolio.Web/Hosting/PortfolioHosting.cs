@@ -3,8 +3,8 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +40,7 @@ public static class PortfolioHosting
         // Pooled: a page borrows a ready DbContext instead of building one (and its services) on every request.
         services.AddDbContextPool<PortfolioDb>((sp, o) => o
             .UseNpgsql(PagesConnectionString(settings.ConnectionString), npg => npg.MigrationsAssembly(PortfolioDb.MigrationsAssembly))
+            .AddInterceptors(TextQueryInterceptor.Instance)
             // Tests add a command counter here; production adds none.
             .AddInterceptors(sp.GetServices<IInterceptor>()));
 
@@ -112,6 +113,7 @@ public static class PortfolioHosting
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), OriginalQueryStringCulture, new CookieRequestCultureProvider()];
         });
         services.AddRazorPages(o => PageAccess.Apply(o.Conventions))
+            .AddMvcOptions(o => o.AddStorableInput())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 

@@ -49,22 +49,27 @@ public abstract class TrackedJob(PortfolioDb db, FileStore files, TimeProvider c
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
     {
         var run = await db.JobRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null || run.State == JobState.Succeeded)
+        Guid? interruptedFile;
+        for (var tries = 1; ; tries++)
         {
-            // Gone (its owner was deleted) or already done by an earlier delivery of the same job.
-            logger.LogInformation("Job run {RunId} skipped: {State}", runId, run?.State.ToString() ?? "missing");
-            return;
-        }
-        var interruptedFile = run.Start(clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The attempt we would replace is alive and has just written the run: it keeps it.
-            logger.LogWarning("Job run {RunId} ({Kind}) is being run by another worker: not started again", run.Id, run.Kind);
-            return;
+            if (run is null || run.State == JobState.Succeeded)
+            {
+                // Gone (its owner was deleted) or already done by an earlier delivery of the same job.
+                logger.LogInformation("Job run {RunId} skipped: {State}", runId, run?.State.ToString() ?? "missing");
+                return;
+            }
+            interruptedFile = run.Start(clock.GetUtcNow());
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (tries < 5)
+            {
+                // The attempt this one replaces wrote its progress meanwhile. Hangfire handed the job over because that
+                // worker stopped renewing its claim: this delivery takes the run over, and the other stops at its next save.
+                await db.Entry(run).ReloadAsync(cancellationToken);
+            }
         }
         if (run.WasRestarted)
         {
@@ -80,7 +85,9 @@ public abstract class TrackedJob(PortfolioDb db, FileStore files, TimeProvider c
         StoredFileWriter? writer = null;
         try
         {
-            // The file and the run's reference to it appear together: a worker dying in between leaves no stray file.
+            // The file and the run's reference to it appear together: a worker dying in between leaves no stray file. The
+            // connection is opened first, so that the transaction leaves it open for the writer when it commits.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
                 writer = await files.CreateAsync(cancellationToken: cancellationToken);

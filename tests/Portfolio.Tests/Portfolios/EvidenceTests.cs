@@ -289,8 +289,9 @@ public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
     {
         var endpoint = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .Single(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath == "/Participant/Evidence/Edit");
-        Assert.Equal(100L * 1024 * 1024, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()!.MaxRequestBodySize);
-        Assert.Equal(100L * 1024 * 1024, endpoint.Metadata.GetMetadata<IFormOptionsMetadata>()!.MultipartBodyLengthLimit);
+        // A save may carry 100 MiB; the server reads up to four times that, so that a larger one comes back as the form.
+        Assert.Equal(400L * 1024 * 1024, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()!.MaxRequestBodySize);
+        Assert.Equal(400L * 1024 * 1024, endpoint.Metadata.GetMetadata<IFormOptionsMetadata>()!.MultipartBodyLengthLimit);
     }
 
     [Fact]

@@ -151,7 +151,7 @@ public class ExportModel(PortfolioDb db, UserManager<AppUser> users, MyCohorts m
             downloadable && run.ExpiresAt is { } expires ? Dates.Moment(expires) : null,
             downloadable,
             l["Télécharger {0}", run.ArtifactName ?? "portfolio.zip"],
-            run.WasRestarted && run.RestartedAt is { } restarted
+            run.RestartedAt is { } restarted
                 ? l["Reprise automatiquement le {0}, après l'arrêt du processus qui la préparait (tentative n° {1}).", Dates.Moment(restarted), run.Attempts].Value
                 : null);
     }

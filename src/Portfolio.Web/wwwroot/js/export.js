@@ -17,6 +17,7 @@
             field("state").textContent = s.state;
             field("step").textContent = s.step || "";
             field("error").textContent = s.error || "";
+            field("restart").textContent = s.restart || "";
             var bar = field("progress");
             bar.setAttribute("aria-valuenow", s.progress);
             bar.setAttribute("aria-valuetext", s.progressText);

@@ -63,20 +63,21 @@ public class CreateModel(PortfolioDb db, UserManager<AppUser> users, PasswordMai
     {
         [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
         [EmailAddress(ErrorMessage = "Le champ {0} doit être une adresse e-mail valide.")]
+        [StringLength(AppUser.EmailLength, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
         [Display(Name = "Adresse e-mail")]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
-        [StringLength(100, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [StringLength(AppUser.NameLength, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
         [Display(Name = "Prénom")]
         public string FirstName { get; set; } = "";
 
         [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
-        [StringLength(100, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [StringLength(AppUser.NameLength, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
         [Display(Name = "Nom")]
         public string LastName { get; set; } = "";
 
-        [StringLength(200, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [StringLength(AppUser.OrganisationLength, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
         [Display(Name = "Organisation")]
         public string? Organisation { get; set; }
 

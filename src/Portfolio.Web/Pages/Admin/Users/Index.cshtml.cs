@@ -12,8 +12,15 @@ public class IndexModel(PortfolioDb db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
 
+    /// <summary>Why the search text cannot be searched (a control character), shown beside the box; nobody is listed then.</summary>
+    public string? QueryError => ModelState.TryGetValue("q", out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     public async Task OnGetAsync()
     {
+        if (QueryError is not null)
+        {
+            return;
+        }
         var now = clock.GetUtcNow();
         var users = db.Users.AsQueryable();
         if (!string.IsNullOrWhiteSpace(Query))

@@ -42,7 +42,7 @@ public class CreateModel(PortfolioDb db, Coordination coordination, IStringLocal
         {
             ModelState.AddModelError("Input.FrameworkId", l["Choisissez un référentiel publié."]);
         }
-        if (programme is not null && await db.Cohorts.AnyAsync(c => c.ProgrammeId == programme.Id && c.Name == Input.Name.Trim()))
+        if (programme is not null && ModelState.IsValid && await db.Cohorts.AnyAsync(c => c.ProgrammeId == programme.Id && c.Name == Input.Name.Trim()))
         {
             ModelState.AddModelError("Input.Name", l["Ce programme a déjà une promotion « {0} ».", Input.Name]);
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Web.Text;
@@ -190,16 +191,16 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
-        [StringLength(100, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [StringLength(AppUser.NameLength, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
         [Display(Name = "Prénom")]
         public string FirstName { get; set; } = "";
 
         [Required(ErrorMessage = "Le champ {0} est obligatoire.")]
-        [StringLength(100, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [StringLength(AppUser.NameLength, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
         [Display(Name = "Nom")]
         public string LastName { get; set; } = "";
 
-        [StringLength(200, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
+        [StringLength(AppUser.OrganisationLength, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
         [Display(Name = "Organisation")]
         public string? Organisation { get; set; }
     }

@@ -40,7 +40,7 @@ public class EditModel(PortfolioDb db, Coordination coordination, IStringLocaliz
         {
             ModelState.AddModelError("Input.EndsOn", l["La fin doit suivre le début."]);
         }
-        if (await db.Cohorts.AnyAsync(c => c.Id != id && c.ProgrammeId == cohort.ProgrammeId && c.Name == Input.Name.Trim()))
+        if (ModelState.IsValid && await db.Cohorts.AnyAsync(c => c.Id != id && c.ProgrammeId == cohort.ProgrammeId && c.Name == Input.Name.Trim()))
         {
             ModelState.AddModelError("Input.Name", l["Ce programme a déjà une promotion « {0} ».", Input.Name]);
         }

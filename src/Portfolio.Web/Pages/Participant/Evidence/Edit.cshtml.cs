@@ -20,12 +20,16 @@ namespace Portfolio.Web.Pages.Participant.Evidence;
 /// so a refused file or a stale form stores nothing and keeps what the person typed.
 /// </summary>
 // The body may hold several attachments: the page decides what is too large, with a message, not the server's default.
-[RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+// The server reads up to MaxReadBytes, so that a save over MaxRequestBytes still comes back as the form with the typed
+// text; only beyond that ceiling does the error page answer.
+[RequestSizeLimit(MaxReadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxReadBytes)]
 public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore files, MyCohorts myCohorts, TimeProvider clock, IConfiguration configuration,
     IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>What one save may carry, every attachment together.</summary>
     public const long MaxRequestBytes = 100L * 1024 * 1024;
+    public const long MaxReadBytes = 4 * MaxRequestBytes;
     public const long DefaultMaxAttachmentBytes = 20L * 1024 * 1024;
     public const string MaxBytesSetting = "Portfolio:Attachments:MaxBytes";
     private const int MinLinkRows = 3;
@@ -279,6 +283,13 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
     {
         var accepted = new List<AcceptedFile>();
         var max = MaxAttachmentBytes;
+        if (Files.Sum(f => f.Length) is var total && total > MaxRequestBytes)
+        {
+            FilesRefused = true;
+            ModelState.AddModelError(nameof(Files), l["Ces fichiers pèsent ensemble {0} : un enregistrement en accepte au plus {1}. Rien n'a été enregistré ; ajoutez-les en plusieurs fois.",
+                EvidenceText.Size(l, total), EvidenceText.Size(l, MaxRequestBytes)]);
+            return null;
+        }
         foreach (var file in Files.Where(f => f.Length > 0 || f.FileName.Length > 0))
         {
             var name = FileTypes.CleanName(file.FileName);

@@ -46,6 +46,9 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool Filtered => Objective is not null || Axis is not null || Kind is not null || From is not null || To is not null || !string.IsNullOrWhiteSpace(Q);
 
+    /// <summary>Why the search text cannot be searched (a control character), shown beside the box; nothing is listed then.</summary>
+    public string? QueryError => ModelState.TryGetValue(nameof(Q), out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     public async Task OnGetAsync()
     {
         Cohort = await myCohorts.CurrentAsync();
@@ -54,6 +57,10 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
             return;
         }
         Framework = await frameworks.GetAsync(db, Cohort.FrameworkId, Cohort.FrameworkRevision);
+        if (QueryError is not null)
+        {
+            return;
+        }
 
         var query = db.Evidence.In(Cohort);
         if (Objective is { } objective)

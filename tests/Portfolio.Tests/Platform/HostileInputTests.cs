@@ -1,0 +1,566 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Frameworks;
+using Portfolio.Core.Jobs;
+using Portfolio.Core.Portfolios;
+using Portfolio.Tests.Cohorts;
+using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Portfolios;
+using Xunit.Abstractions;
+
+namespace Portfolio.Tests.Platform;
+
+/// <summary>
+/// Hostile and careless input through every POST handler of the application, enumerated from the application itself:
+/// whatever is typed or uploaded, the answer is never a 5xx, and a form shown again with its errors stored nothing.
+/// </summary>
+public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper output) : IntegrationTest(factory)
+{
+    /// <summary>What careless people paste and attackers type, every entry in every field of every form.</summary>
+    public static readonly IReadOnlyList<string> Corpus =
+    [
+        "avant\0après",
+        "\0",
+        "\u0001\u0007\u001b[31mrouge\u001b[0m\u007f\u0085\u009b",
+        "\u202Efdp.exe\u202C \u200Fשלום\u200F مرحبا \u2066isolé\u2069",
+        string.Concat(Enumerable.Repeat("👩‍👩‍👧‍👦", 200)),
+        new string('a', 100_000),
+        string.Concat(Enumerable.Repeat("é😀", 50_000)),
+        "=HYPERLINK(\"http://example.com\",\"clic\")",
+        "-1",
+        "@SUM(A1:A9)+32 2 123 45 67",
+        "\t=1+1",
+        "<script>alert(1)</script><img src=x onerror=alert(2)>",
+        "[lien](javascript:alert(1)) \"'><svg/onload=alert(3)>",
+        "2026-02-31",
+        "1e309",
+        "99999999999999999999",
+        "   \t\r\n  ",
+        "",
+        "' OR 1=1 --; DROP TABLE \"Evidence\";",
+        "../../../../etc/passwd%00%0d%0a",
+    ];
+
+    /// <summary>Files for every file field, whatever it expects: each form must refuse the wrong ones with a message.</summary>
+    private static readonly IReadOnlyList<(string Name, byte[] Content)> HostileFiles =
+    [
+        (string.Concat(Enumerable.Repeat("😀", 200)) + ".pdf", "%PDF-1.4\n% hostile\n"u8.ToArray()),
+        ("liste.csv", Encoding.UTF8.GetBytes("email;prénom;nom;organisation\nnul@example.be;A\0B;Dupré;=1+1\nlong@example.be;Hélène;" + new string('x', 300) + ";\n")),
+        ("liste.xlsx", ZipWithoutWorkbook()),
+        ("référentiel.json", Encoding.UTF8.GetBytes("{\"code\":\"hostile\",\"version\":1,\"title\":\"T\\u0000\",\"language\":\"" + new string('f', 500)
+            + "\",\"pillarLabel\":\"\\ud800\",\"pillars\":[]}")),
+        ("a\0b\u202Etxt.md", "texte"u8.ToArray()),
+        ("liste-windows.csv", Encoding.Latin1.GetBytes("email;prénom;nom;organisation\r\nhelene@example.be;Hélène;Dupré;Ville\r\n")),
+        ("vide.txt", []),
+    ];
+
+    private const string Token = "__RequestVerificationToken";
+    private int serial;
+
+    [Fact]
+    public async Task Hostile_input_never_answers_500()
+    {
+        var watch = Stopwatch.StartNew();
+        var world = await ArrangeAsync();
+        var handlers = await PostHandlersAsync();
+        Assert.True(handlers.Count >= 30, $"only {handlers.Count} POST handlers found");
+        var missing = handlers.Where(h => !world.Targets.ContainsKey(h.Key)).Select(h => h.Key).ToList();
+        Assert.True(missing.Count == 0, "POST handlers without a hostile run (add them to the targets): " + string.Join(", ", missing));
+
+        var log = new CapturedLog();
+        Factory.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
+        var failures = new List<string>();
+        var posts = 0;
+        foreach (var handler in handlers.OrderBy(h => Array.IndexOf(RunLast, h.Key)).ThenBy(h => h.Key, StringComparer.Ordinal))
+        {
+            var handlerWatch = Stopwatch.StartNew();
+            // A form with no field a person types is sent once; the others once per corpus entry.
+            var variants = 1;
+            Target? target = null;
+            (IHtmlDocument Page, string Url) form0 = default!;
+            Dictionary<string, string>? before = null;
+            for (var variant = 0; variant < variants; variant++)
+            {
+                if (target is not { Reusable: true })
+                {
+                    target = await world.Targets[handler.Key]();
+                    form0 = await target.Page();
+                    before = null;
+                }
+                var (page, pageUrl) = (form0.Page!, form0.Url!);
+                var form = FindForm(page, pageUrl, handler, target.Hint);
+                if (form is null)
+                {
+                    failures.Add($"{handler.Key}: no form posting to it on {pageUrl}");
+                    break;
+                }
+                var (content, fields, nulUrlEncoded) = HostileContent(form, variant);
+                if (variant == 0 && fields > 0)
+                {
+                    variants = Corpus.Count;
+                }
+                before ??= await SnapshotAsync();
+                var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
+                var response = await target.Client.PostAsync(action, content);
+                posts++;
+                var status = (int)response.StatusCode;
+                var body = await response.Content.ReadAsStringAsync();
+                // 404: an id that names nothing (a hidden field, a route value) is not found, like any unknown id.
+                // 400: ASP.NET Core itself refuses a URL-encoded body holding %00 before any page runs (browsers send
+                // forms with typed text as multipart or never hold a NUL); the multipart case reaches the pages.
+                var heading = status == 200 ? "" : new HtmlParser().ParseDocument(body).QuerySelector("h1")?.TextContent;
+                var refusedByFramework = status == 400 && nulUrlEncoded && heading == "Requête invalide";
+                if ((status >= 400 && status != 404 && !refusedByFramework) || heading == "Une erreur est survenue")
+                {
+                    failures.Add($"{handler.Key} (variant {variant}, {content.GetType().Name}) answered {status} «{heading}»: {log.Last()}");
+                    continue;
+                }
+                if (status == 200)
+                {
+                    var after = await SnapshotAsync();
+                    var changed = before.Where(t => after[t.Key] != t.Value).Select(t => t.Key).ToList();
+                    if (changed.Count > 0)
+                    {
+                        failures.Add($"{handler.Key} (variant {variant}) answered its form with errors but changed {string.Join(", ", changed)}");
+                    }
+                    before = after;
+                }
+                else
+                {
+                    // Accepted (a redirect) or not found: what it stored, and what its jobs store, is the next starting point.
+                    await JobsDoneAsync();
+                    before = null;
+                }
+            }
+            output.WriteLine($"{handler.Key}: {variants} posts, {handlerWatch.ElapsedMilliseconds} ms");
+        }
+        output.WriteLine($"{handlers.Count} handlers, {posts} hostile posts in {watch.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct().Take(40)));
+    }
+
+    /// <summary>What the application logged lately (its own and ASP.NET Core's, not every SQL command), so that a failure says what the server saw.</summary>
+    private sealed class CapturedLog : ILoggerProvider
+    {
+        private readonly Queue<string> lines = new();
+
+        public string Last()
+        {
+            lock (lines)
+            {
+                var text = string.Join(" | ", lines);
+                lines.Clear();
+                return text;
+            }
+        }
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturedLog log, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information
+                && !category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+                && !category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal)
+                && !category.StartsWith("Hangfire", StringComparison.Ordinal);
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (!IsEnabled(logLevel))
+                {
+                    return;
+                }
+                var text = formatter(state, exception) + (exception is null ? "" : $" {exception.GetType().Name}: {exception.Message}");
+                lock (log.lines)
+                {
+                    log.lines.Enqueue(text.Length > 250 ? text[..250] : text);
+                    while (log.lines.Count > 3)
+                    {
+                        log.lines.Dequeue();
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed record Handler(string Page, string? Name, IReadOnlyList<TemplateMatcher> Routes)
+    {
+        public string Key => Name is null ? Page : $"{Page}?handler={Name}";
+    }
+
+    /// <summary>Every POST handler of every page, as the application itself knows them.</summary>
+    private async Task<List<Handler>> PostHandlersAsync()
+    {
+        var loader = Factory.Services.GetRequiredService<PageLoader>();
+        var found = new List<(string Page, string? Name, TemplateMatcher Route)>();
+        foreach (var endpoint in Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor || ReExecutedOnly.Contains(descriptor.ViewEnginePath))
+            {
+                continue;
+            }
+            var compiled = await loader.LoadAsync(descriptor, endpoint.Metadata);
+            var route = new TemplateMatcher(TemplateParser.Parse(endpoint.RoutePattern.RawText ?? ""), new RouteValueDictionary());
+            found.AddRange(compiled.HandlerMethods
+                .Where(h => h.HttpMethod.Equals("POST", StringComparison.OrdinalIgnoreCase))
+                .Select(h => (descriptor.ViewEnginePath, h.Name, route)));
+        }
+        // An Index page has two routes ("Admin/Programmes" and "Admin/Programmes/Index"): one handler, either route.
+        return found.GroupBy(h => (h.Page, h.Name))
+            .Select(g => new Handler(g.Key.Page, g.Key.Name, g.Select(h => h.Route).ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Switching the participant's cohort would hide the items other targets create in the first one; an export's job
+    /// stores its file while later comparisons run.
+    /// </summary>
+    private static readonly string[] RunLast = ["/Participant/Cohort", "/Participant/Export"];
+
+    /// <summary>The error page answers POSTs only when the status-code pages re-execute a failed POST: no form leads there.</summary>
+    private static readonly string[] ReExecutedOnly = ["/Error"];
+
+    private static IHtmlFormElement? FindForm(IHtmlDocument page, string pageUrl, Handler handler, string? hint) =>
+        page.QuerySelectorAll("form").OfType<IHtmlFormElement>()
+            .Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+            .FirstOrDefault(f =>
+            {
+                var action = new Uri(new Uri("http://localhost"), f.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl);
+                var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(action.Query);
+                var name = query.TryGetValue("handler", out var h) ? h.ToString() : null;
+                return handler.Routes.Any(r => r.TryMatch(action.AbsolutePath, new RouteValueDictionary()))
+                    && string.Equals(name, handler.Name, StringComparison.OrdinalIgnoreCase)
+                    && (hint is null || action.ToString().Contains(hint, StringComparison.Ordinal));
+            });
+
+    /// <summary>
+    /// The form as a browser would send it, every text the person could type or choose (hidden fields and lists included,
+    /// the antiforgery token excepted) replaced by entries of the corpus, shifted by one per field so that each field meets each entry.
+    /// Sent as multipart like a file form, or as every other variant.
+    /// </summary>
+    private static (HttpContent Content, int HostileFields, bool NulUrlEncoded) HostileContent(IHtmlFormElement form, int variant)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        var files = new List<(string Field, string Name, byte[] Content)>();
+        var field = 0;
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (name is null)
+            {
+                continue;
+            }
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "file" }:
+                    var file = HostileFiles[(variant + field++) % HostileFiles.Count];
+                    files.Add((name, file.Name, file.Content));
+                    break;
+                case IHtmlInputElement input when name == Token:
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlInputElement { Type: "checkbox" or "radio" } input:
+                    if (input.IsChecked)
+                    {
+                        values.Add(new(name, input.Value));
+                    }
+                    break;
+                case IHtmlInputElement { Type: "submit" or "button" or "reset" }:
+                    break;
+                // A list's choice is a posted text like any other: nothing stops a client from sending another.
+                case IHtmlInputElement or IHtmlTextAreaElement or IHtmlSelectElement:
+                    values.Add(new(name, Corpus[(variant + field++) % Corpus.Count]));
+                    break;
+            }
+        }
+        if (files.Count == 0 && variant % 2 == 0)
+        {
+            return (new FormUrlEncodedContent(values), field, values.Any(v => v.Value.Contains('\0')));
+        }
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+        foreach (var (name, fileName, content) in files)
+        {
+            multipart.Add(new ByteArrayContent(content), name, fileName);
+        }
+        return (multipart, field, false);
+    }
+
+    /// <summary>A fingerprint of every application table, to tell whether a refused form stored anything.</summary>
+    private async Task<Dictionary<string, string>> SnapshotAsync()
+    {
+        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("""
+            SELECT tablename FROM pg_tables WHERE schemaname = 'public'
+            -- Sessions note when they were last seen; the data-protection keys belong to the host.
+            AND tablename NOT IN ('__EFMigrationsHistory', 'DataProtectionKeys', 'UserSessions') ORDER BY tablename
+            """, connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        var sql = string.Join(" UNION ALL ", tables.Select(t => CountedOnly.Contains(t)
+            ? $"SELECT '{t}', count(*)::text FROM \"{t}\""
+            : $"SELECT '{t}', coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \"{t}\" x"));
+        var snapshot = new Dictionary<string, string>();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var rows = await command.ExecuteReaderAsync();
+        while (await rows.ReadAsync())
+        {
+            snapshot[rows.GetString(0)] = rows.GetString(1);
+        }
+        return snapshot;
+    }
+
+    /// <summary>Rows the background jobs update while the test runs (a message sent, an export's progress): counted only.</summary>
+    /// File chunks are counted too: their text form (hex of 512 KiB each) would make every comparison slow, and the
+    /// file rows beside them carry each file's SHA-256.
+    private static readonly string[] CountedOnly = ["OutgoingMails", "JobRuns", "StoredFileChunks"];
+
+    private async Task JobsDoneAsync()
+    {
+        await using var db = Factory.NewDb();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await db.JobRuns.AnyAsync(j => j.State == JobState.Queued || j.State == JobState.Running) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    private static byte[] ZipWithoutWorkbook()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("notes.txt").Open());
+            writer.Write("Pas de classeur ici.");
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Where a handler's form is found: the page (reached as <see cref="Client"/>), and a text its action contains.</summary>
+    /// <summary><see cref="Reusable"/>: the same form serves every variant (its page changes nothing when a post is accepted).</summary>
+    private sealed record Target(HttpClient Client, Func<Task<(IHtmlDocument Page, string Url)>> Page, string? Hint = null, bool Reusable = false);
+
+    private sealed record World(Dictionary<string, Func<Task<Target>>> Targets);
+
+    private string Unique(string prefix) => $"{prefix}{Interlocked.Increment(ref serial)}";
+
+    /// <summary>
+    /// One programme office: a participant in two cohorts, a coordinator, an admin, a visitor. Handlers that consume what
+    /// they act on (a deletion, a withdrawal, a sign-out) get a fresh subject each time.
+    /// </summary>
+    private async Task<World> ArrangeAsync()
+    {
+        var cohortId = await Factory.CreateCohortWithCampaignsAsync();
+        var otherCohortId = await Factory.CreateCohortAsync("Promotion 2026-2027");
+        // A programme the coordinator does not manage yet, so that the admin page offers to assign them.
+        await Factory.CreateProgrammeAsync("autre");
+        var participant = await CreateUserAsync("participante@example.be", Roles.Participant);
+        await Factory.EnrolAsync(otherCohortId, participant.Id);
+        await Factory.EnrolAsync(cohortId, participant.Id);
+        var participantClient = await SignInAsync("participante@example.be");
+        var coordinator = await SignedInClientAsync("coordination@example.be", Roles.Coordinator);
+        var admin = await SignedInClientAsync("admin@example.be", Roles.Admin);
+        var visitor = NewClient();
+        var bystander = await CreateUserAsync("temoin@example.be", Roles.Participant);
+        var objectives = await Factory.ObjectivesAsync(cohortId);
+        int campaignId;
+        await using (var db = Factory.NewDb())
+        {
+            campaignId = await db.Campaigns.Where(c => c.CohortId == cohortId).OrderBy(c => c.Position).Select(c => c.Id).FirstAsync();
+        }
+
+        Func<Task<Target>> At(HttpClient client, string url, string? hint = null) =>
+            () => Task.FromResult(new Target(client, Get(client, url), hint, Reusable: true));
+
+        async Task<AppUser> FreshUserAsync(string role, bool withPassword = true)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var email = Unique("personne") + "@example.be";
+            var user = AppUser.Create(email, "Prénom", "Nom");
+            Assert.True((withPassword ? await users.CreateAsync(user, Password) : await users.CreateAsync(user)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+            return user;
+        }
+
+        async Task<string> FreshFrameworkAsync(bool published)
+        {
+            var code = Unique("hostile-");
+            var (document, problems) = FrameworkDocument.Read($$"""
+                {"code":"{{code}}","version":1,"title":"Référentiel {{code}}","language":"fr","pillarLabel":"Module",
+                 "pillars":[{"code":"M1","title":"Module","objectives":[{"code":"M1.1","title":"Objectif"}]}]}
+                """);
+            Assert.Empty(problems);
+            await using var db = Factory.NewDb();
+            await FrameworkImport.ImportAsync(db, document!, DateTimeOffset.UtcNow);
+            if (published)
+            {
+                (await db.Frameworks.SingleAsync(f => f.Code == code)).Publish();
+                await db.SaveChangesAsync();
+            }
+            return code;
+        }
+
+        var targets = new Dictionary<string, Func<Task<Target>>>
+        {
+            ["/Account/Login"] = At(visitor, "/Account/Login"),
+            ["/Account/ForgotPassword"] = At(visitor, "/Account/ForgotPassword"),
+            ["/Account/SetPassword"] = async () =>
+            {
+                var invited = await FreshUserAsync(Roles.Participant, withPassword: false);
+                var (link, token) = PasswordLink.Issue(invited.Id, PasswordLinkPurpose.Invitation, DateTimeOffset.UtcNow);
+                await using var db = Factory.NewDb();
+                db.PasswordLinks.Add(link);
+                await db.SaveChangesAsync();
+                // A client of its own: a password that happens to be accepted signs it in.
+                var client = NewClient();
+                return new Target(client, Get(client, "/Account/SetPassword?token=" + Uri.EscapeDataString(token)), Reusable: true);
+            },
+            ["/Account/ChangePassword"] = At(participantClient, "/Account/ChangePassword"),
+            ["/Account/Logout"] = async () =>
+            {
+                var someone = await FreshUserAsync(Roles.Participant);
+                var client = await SignInAsync(someone.Email!);
+                return new Target(client, Get(client, "/Account/ChangePassword"));
+            },
+            ["/Culture"] = At(visitor, "/"),
+            ["/Admin/Users/Create"] = At(admin, "/Admin/Users/Create"),
+            ["/Admin/Users/Password?handler=SendLink"] = At(admin, $"/Admin/Users/Password/{bystander.Id}"),
+            ["/Admin/Users/Password?handler=SetProvisional"] = At(admin, $"/Admin/Users/Password/{bystander.Id}"),
+            ["/Admin/Users/Edit?handler=Roles"] = At(admin, $"/Admin/Users/Edit/{bystander.Id}"),
+            ["/Admin/Users/Access?handler=Deactivate"] = async () =>
+                new Target(admin, Get(admin, $"/Admin/Users/Access/{(await FreshUserAsync(Roles.Participant)).Id}")),
+            ["/Admin/Users/Access?handler=Reactivate"] = async () =>
+            {
+                var user = await FreshUserAsync(Roles.Participant);
+                await using var scope = Factory.Services.CreateAsyncScope();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+                var stored = await users.FindByIdAsync(user.Id);
+                stored!.Deactivate(DateTimeOffset.UtcNow);
+                await users.UpdateAsync(stored);
+                return new Target(admin, Get(admin, $"/Admin/Users/Access/{user.Id}"));
+            },
+            ["/Admin/Users/Access?handler=Unlock"] = async () =>
+            {
+                var user = await FreshUserAsync(Roles.Participant);
+                await using var scope = Factory.Services.CreateAsyncScope();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+                await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!, DateTimeOffset.UtcNow.AddHours(1));
+                return new Target(admin, Get(admin, $"/Admin/Users/Access/{user.Id}"));
+            },
+            ["/Admin/Programmes/Index?handler=Assign"] = At(admin, "/Admin/Programmes"),
+            ["/Admin/Programmes/Index?handler=Unassign"] = async () =>
+            {
+                var other = await FreshUserAsync(Roles.Coordinator);
+                await Factory.AssignCoordinatorAsync(other.Id);
+                return new Target(admin, Get(admin, "/Admin/Programmes"), Hint: other.Id);
+            },
+            ["/Coordinator/Cohorts/Details?handler=Enrol"] = At(coordinator, $"/Coordinator/Cohorts/Details/{cohortId}"),
+            ["/Coordinator/Cohorts/Details?handler=Upload"] = At(coordinator, $"/Coordinator/Cohorts/Details/{cohortId}"),
+            ["/Coordinator/Cohorts/Details?handler=Confirm"] = () => Task.FromResult(new Target(coordinator, async () =>
+            {
+                // The confirmation form only exists on the review a staff account's enrolment brings.
+                var url = $"/Coordinator/Cohorts/Details/{cohortId}";
+                var review = await PostFormAsync(coordinator, url, new()
+                {
+                    ["Person.Email"] = "admin@example.be", ["Person.FirstName"] = "Ad", ["Person.LastName"] = "Min",
+                }, handler: "Enrol");
+                Assert.Equal(HttpStatusCode.OK, review.StatusCode);
+                return (await ParseAsync(review), url);
+            }, Reusable: true)),
+            ["/Coordinator/Cohorts/Invite"] = async () =>
+            {
+                var invited = await FreshUserAsync(Roles.Participant, withPassword: false);
+                await Factory.EnrolAsync(cohortId, invited.Id);
+                return new Target(coordinator, Get(coordinator, $"/Coordinator/Cohorts/Details/{cohortId}"), Reusable: true);
+            },
+            ["/Coordinator/Cohorts/Create"] = At(coordinator, "/Coordinator/Cohorts/Create"),
+            ["/Coordinator/Cohorts/Edit"] = At(coordinator, $"/Coordinator/Cohorts/Edit/{cohortId}"),
+            ["/Coordinator/Cohorts/Withdraw"] = async () =>
+            {
+                var enrolled = await FreshUserAsync(Roles.Participant);
+                await Factory.EnrolAsync(cohortId, enrolled.Id);
+                return new Target(coordinator, Get(coordinator, $"/Coordinator/Cohorts/Withdraw/{cohortId}/{enrolled.Id}"));
+            },
+            ["/Coordinator/Campaigns/Index?handler=Defaults"] = async () =>
+                new Target(coordinator, Get(coordinator, $"/Coordinator/Campaigns/{await Factory.CreateCohortAsync(Unique("Promotion "))}")),
+            ["/Coordinator/Campaigns/Index?handler=Add"] = At(coordinator, $"/Coordinator/Campaigns/{cohortId}"),
+            ["/Coordinator/Campaigns/Index?handler=Edit"] = At(coordinator, $"/Coordinator/Campaigns/{cohortId}"),
+            ["/Coordinator/Campaigns/Index?handler=Seminars"] = At(coordinator, $"/Coordinator/Campaigns/{cohortId}"),
+            ["/Coordinator/Programmes/Create"] = At(coordinator, "/Coordinator/Programmes/Create"),
+            ["/Coordinator/Frameworks/Import"] = At(coordinator, "/Coordinator/Frameworks/Import"),
+            ["/Coordinator/Frameworks/Publish"] = async () =>
+                new Target(coordinator, Get(coordinator, $"/Coordinator/Frameworks/Publish/{await FreshFrameworkAsync(published: false)}/1")),
+            ["/Coordinator/Frameworks/Delete"] = async () =>
+                new Target(coordinator, Get(coordinator, $"/Coordinator/Frameworks/Delete/{await FreshFrameworkAsync(published: false)}/1")),
+            ["/Coordinator/Frameworks/Withdraw"] = async () =>
+                new Target(coordinator, Get(coordinator, $"/Coordinator/Frameworks/Withdraw/{await FreshFrameworkAsync(published: true)}/1")),
+            ["/Participant/Evidence/Edit"] = At(participantClient, "/Participant/Evidence/Edit"),
+            ["/Participant/Evidence/Edit?handler=DeleteAttachment"] = async () =>
+            {
+                var id = await Factory.AddEvidenceAsync(participant.Id, cohortId, Unique("Preuve "), [objectives[0].Id]);
+                var attached = await PostFormAsync(participantClient, $"/Participant/Evidence/Edit/{id}", [],
+                    file: ("Files", "note.txt", "Une note."u8.ToArray()));
+                Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
+                return new Target(participantClient, Get(participantClient, $"/Participant/Evidence/Edit/{id}"));
+            },
+            ["/Participant/Evidence/Delete"] = async () =>
+            {
+                var id = await Factory.AddEvidenceAsync(participant.Id, cohortId, Unique("Preuve "), [objectives[0].Id]);
+                return new Target(participantClient, Get(participantClient, $"/Participant/Evidence/Delete/{id}"));
+            },
+            ["/Participant/Journal/Edit"] = At(participantClient, "/Participant/Journal/Edit"),
+            ["/Participant/Journal/Delete"] = async () =>
+            {
+                await using var db = Factory.NewDb();
+                var entry = new JournalEntry(participant.Id, cohortId, DateTimeOffset.UtcNow);
+                entry.Write(PortfolioBuilder.Today, Unique("Réflexion "), "Corps", null, null, null, Visibility.Private, DateTimeOffset.UtcNow);
+                db.JournalEntries.Add(entry);
+                await db.SaveChangesAsync();
+                return new Target(participantClient, Get(participantClient, $"/Participant/Journal/Delete/{entry.Id}"));
+            },
+            ["/Participant/Assessments/Edit"] = At(participantClient, $"/Participant/Assessments/Edit?campaignId={campaignId}&objectiveId={objectives[0].Id}"),
+            ["/Participant/Export"] = At(participantClient, "/Participant/Export"),
+            ["/Participant/Cohort"] = At(participantClient, "/Participant/Cohort"),
+        };
+        return new World(targets);
+    }
+
+    private static Func<Task<(IHtmlDocument, string)>> Get(HttpClient client, string url) => async () => (await GetPageAsync(client, url), url);
+
+    private async Task<HttpClient> SignInAsync(string email)
+    {
+        var client = NewClient();
+        var response = await PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+}

@@ -171,10 +171,7 @@ internal static partial class LoadBench
         var clients = new List<HttpClient>();
         for (var i = 0; i < count; i++)
         {
-            var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 1 })
-            {
-                BaseAddress = address,
-            };
+            var client = new HttpClient(new BehindTheProxy(address)) { BaseAddress = address };
             var login = await client.GetStringAsync("/Account/Login");
             var token = AntiforgeryToken().Match(login).Groups[1].Value;
             var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -188,6 +185,35 @@ internal static partial class LoadBench
             clients.Add(client);
         }
         return clients;
+    }
+
+    /// <summary>
+    /// A browser as the app sees it in production, through the TLS-terminating proxy (README, "Headers and HTTPS"): each
+    /// request comes from the trusted proxy with X-Forwarded-Proto https, and carries back the cookies, Secure in
+    /// Production, that the app set for the HTTPS address.
+    /// </summary>
+    private sealed class BehindTheProxy(Uri address) : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxConnectionsPerServer = 1 })
+    {
+        private readonly CookieContainer cookies = new();
+        private readonly Uri seenByBrowser = new UriBuilder(address) { Scheme = Uri.UriSchemeHttps }.Uri;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            if (cookies.GetCookieHeader(seenByBrowser) is { Length: > 0 } header)
+            {
+                request.Headers.Add("Cookie", header);
+            }
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var set))
+            {
+                foreach (var cookie in set)
+                {
+                    cookies.SetCookies(seenByBrowser, cookie);
+                }
+            }
+            return response;
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
@@ -343,6 +369,8 @@ internal static partial class LoadBench
             start.Environment["ASPNETCORE_URLS"] = address.ToString();
             start.Environment["PORTFOLIO_DB"] = connectionString;
             start.Environment["Portfolio__PublicUrl"] = address.ToString();
+            // Behind the proxy production runs behind: the clients come through it (BehindTheProxy).
+            start.Environment["Portfolio__Proxy__KnownProxies"] = "127.0.0.1";
             // A web node: the pages measured here are served by web nodes; background jobs run elsewhere.
             start.Environment["Portfolio__Roles"] = "web";
             // Every client signs in from the same loopback address: the production sign-in throttle would refuse the 100th.

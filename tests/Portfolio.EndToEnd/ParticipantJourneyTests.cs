@@ -207,6 +207,31 @@ public sealed class ParticipantJourneyTests(BrowserFixture fixture, ITestOutputH
         Assert.Equal(0, await check.JournalEntries.CountAsync());
     }
 
+    [Fact]
+    public async Task The_browser_names_an_attachment_over_the_limit_before_sending_it()
+    {
+        await ArrangeParticipantAsync();
+        var page = Page;
+        await SignInAsync();
+        await page.GotoAsync("/Participant/Evidence/Edit");
+        await page.GetByLabel("Titre", new() { Exact = true }).FillAsync("Enregistrement de la séance");
+
+        await page.GetByLabel("Ajouter des fichiers").SetInputFilesAsync(new FilePayload
+        {
+            Name = "seance.pdf", MimeType = "application/pdf", Buffer = new byte[21 * 1024 * 1024],
+        });
+
+        var warning = page.Locator("#files-size");
+        await Expect(warning).ToHaveTextAsync("Le fichier « seance.pdf » dépasse la taille maximale de 20 Mo : choisissez-en un plus léger.");
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
+        // Nothing left the browser: the same page, the warning (written by the script, gone after any reload) and the title.
+        await Expect(warning).ToHaveTextAsync(new Regex("seance\\.pdf"));
+        await Expect(page.GetByLabel("Titre", new() { Exact = true })).ToHaveValueAsync("Enregistrement de la séance");
+        await using var db = Fixture.NewDb();
+        Assert.Equal(0, await db.Evidence.CountAsync());
+    }
+
     private async Task<(string UserId, int CohortId)> ArrangeParticipantAsync()
     {
         var cohortId = await Fixture.CreateCohortWithCampaignsAsync();

@@ -43,12 +43,15 @@ public sealed class TextQueryInterceptor : DbCommandInterceptor
     {
         foreach (DbParameter parameter in command.Parameters)
         {
-            parameter.Value = parameter.Value switch
+            // Only the values holding a NUL are replaced: the others keep the type Npgsql inferred for them.
+            if (parameter.Value is string text && text.Contains('\0'))
             {
-                string text when text.Contains('\0') => text.Replace('\0', '\uFFFD'),
-                IEnumerable<string> texts when texts.Any(t => t?.Contains('\0') == true) => texts.Select(t => t?.Replace('\0', '\uFFFD')).ToArray(),
-                var other => other,
-            };
+                parameter.Value = text.Replace('\0', '\uFFFD');
+            }
+            else if (parameter.Value is IEnumerable<string> texts && texts.Any(t => t?.Contains('\0') == true))
+            {
+                parameter.Value = texts.Select(t => t?.Replace('\0', '\uFFFD')).ToArray();
+            }
         }
     }
 }

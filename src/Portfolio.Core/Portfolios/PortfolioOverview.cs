@@ -75,9 +75,12 @@ public sealed class PortfolioOverview
         var latest = LatestLevel(objective.Id) is { } l
             ? Assessments.First(a => a.CampaignId == l.Campaign.Id && a.ObjectiveId == objective.Id).AcquiredOutcomeIds
             : [];
-        var tagged = Evidence.SelectMany(e => e.OutcomeIds).ToHashSet();
-        return objective.Outcomes.Count(o => tagged.Contains(o.Id) || latest.Contains(o.Id));
+        return objective.Outcomes.Count(o => TaggedOutcomes.Contains(o.Id) || latest.Contains(o.Id));
     }
+
+    /// <summary>Outcomes tagged by any evidence item, gathered once for the whole matrix rather than once a row.</summary>
+    private HashSet<int> TaggedOutcomes => taggedOutcomes ??= Evidence.SelectMany(e => e.OutcomeIds).ToHashSet();
+    private HashSet<int>? taggedOutcomes;
 
     /// <summary>How many objectives have a level in a campaign.</summary>
     public int AssessedObjectives(int campaignId) => Assessments.Count(a => a.CampaignId == campaignId && a.ObjectiveId is not null && a.Level is not null);

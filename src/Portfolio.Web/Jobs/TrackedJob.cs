@@ -49,22 +49,27 @@ public abstract class TrackedJob(PortfolioDb db, FileStore files, TimeProvider c
     public async Task RunAsync(Guid runId, CancellationToken cancellationToken)
     {
         var run = await db.JobRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null || run.State == JobState.Succeeded)
+        Guid? interruptedFile;
+        for (var tries = 1; ; tries++)
         {
-            // Gone (its owner was deleted) or already done by an earlier delivery of the same job.
-            logger.LogInformation("Job run {RunId} skipped: {State}", runId, run?.State.ToString() ?? "missing");
-            return;
-        }
-        var interruptedFile = run.Start(clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The attempt we would replace is alive and has just written the run: it keeps it.
-            logger.LogWarning("Job run {RunId} ({Kind}) is being run by another worker: not started again", run.Id, run.Kind);
-            return;
+            if (run is null || run.State == JobState.Succeeded)
+            {
+                // Gone (its owner was deleted) or already done by an earlier delivery of the same job.
+                logger.LogInformation("Job run {RunId} skipped: {State}", runId, run?.State.ToString() ?? "missing");
+                return;
+            }
+            interruptedFile = run.Start(clock.GetUtcNow());
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (tries < 5)
+            {
+                // Another delivery started the run meanwhile (its attempt count moved). Hangfire handed this one the job: it
+                // takes the run over, and the other stops at its next save.
+                await db.Entry(run).ReloadAsync(cancellationToken);
+            }
         }
         if (run.WasRestarted)
         {

@@ -101,16 +101,8 @@ public class DeadWorkerTests(WebOnlyFactory node, ITestOutputHelper output) : In
             // Sliding invisibility: the live worker kept renewing its claim on the job (every fifth of the timeout), which
             // is what keeps a job longer than the timeout from being taken by the idle worker.
             Assert.True(claims.Count >= 2, $"the worker running the job never renewed its claim (seen: {string.Join(", ", claims)})");
-            // Hangfire records the job's end just after the job has recorded the run's.
-            using (var connection = Factory.Services.GetRequiredService<JobStorage>().GetConnection())
-            {
-                var state = "";
-                for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(30) && state != SucceededState.StateName; await Task.Delay(100))
-                {
-                    state = connection.GetStateData(run.HangfireJobId!).Name;
-                }
-                Assert.Equal(SucceededState.StateName, state);
-            }
+            // Hangfire records its own state once the method has returned, a moment after the run itself is finished.
+            Assert.Equal(SucceededState.StateName, await HangfireStateAsync(run.HangfireJobId!, SucceededState.StateName, TimeSpan.FromSeconds(30)));
 
             // One file: the archive. The half-written one is gone, chunks included.
             await using (var db = Factory.NewDb())
@@ -166,6 +158,22 @@ public class DeadWorkerTests(WebOnlyFactory node, ITestOutputHelper output) : In
             {
                 output.WriteLine(workerLogs.ToString());
             }
+        }
+    }
+
+    /// <summary>The job's state in Hangfire, once it is <paramref name="expected"/> or when the time is up.</summary>
+    private async Task<string> HangfireStateAsync(string jobId, string expected, TimeSpan patience)
+    {
+        using var connection = Factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        var until = DateTime.UtcNow + patience;
+        while (true)
+        {
+            var state = connection.GetStateData(jobId).Name;
+            if (state == expected || DateTime.UtcNow > until)
+            {
+                return state;
+            }
+            await Task.Delay(200);
         }
     }
 

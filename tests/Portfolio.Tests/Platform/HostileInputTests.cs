@@ -338,9 +338,10 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
         return snapshot;
     }
 
-    /// <summary>Rows the background jobs update while the test runs (a message sent, an export's progress): counted only.</summary>
-    /// File chunks are counted too: their text form (hex of 512 KiB each) would make every comparison slow, and the
-    /// file rows beside them carry each file's SHA-256.
+    /// <summary>
+    /// Counted only: rows the background jobs update while the test runs (a message sent, an export's progress), and file
+    /// chunks, whose text form (hex of 512 KiB each) would slow every comparison while the file rows carry their SHA-256.
+    /// </summary>
     private static readonly string[] CountedOnly = ["OutgoingMails", "JobRuns", "StoredFileChunks"];
 
     private async Task JobsDoneAsync()

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Portfolios;
 using Portfolio.Tests.Infrastructure;
+using EditModel = Portfolio.Web.Pages.Participant.Evidence.EditModel;
 
 namespace Portfolio.Tests.Portfolios;
 
@@ -289,8 +290,10 @@ public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
     {
         var endpoint = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .Single(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath == "/Participant/Evidence/Edit");
-        Assert.Equal(100L * 1024 * 1024, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()!.MaxRequestBodySize);
-        Assert.Equal(100L * 1024 * 1024, endpoint.Metadata.GetMetadata<IFormOptionsMetadata>()!.MultipartBodyLengthLimit);
+        // The server reads four times what one save may carry, so that a heavier save is answered by the form itself.
+        Assert.Equal(100L * 1024 * 1024, EditModel.MaxRequestBytes);
+        Assert.Equal(4 * EditModel.MaxRequestBytes, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()!.MaxRequestBodySize);
+        Assert.Equal(4 * EditModel.MaxRequestBytes, endpoint.Metadata.GetMetadata<IFormOptionsMetadata>()!.MultipartBodyLengthLimit);
     }
 
     [Fact]

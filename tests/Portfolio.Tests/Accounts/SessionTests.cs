@@ -69,4 +69,31 @@ public class SessionTests(PortfolioFactory factory) : IntegrationTest(factory)
         await using var db = Factory.NewDb();
         Assert.Equal(1, await db.UserSessions.CountAsync(s => s.RevokedAt == null));
     }
+
+    [Fact]
+    public async Task A_cookie_signed_out_on_one_web_node_is_refused_by_another()
+    {
+        await CreateUserAsync("participant@example.be", Roles.Participant);
+        // A second web node on the same database, as behind a load balancer: it reads the first node's cookies.
+        await using var otherNode = new SecondNode(Factory.ConnectionString, Factory.PickupFolder);
+        var first = NewClient();
+        var cookie = await SignInAndCopyCookieAsync(first, "participant@example.be");
+        var onOtherNode = otherNode.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        onOtherNode.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await onOtherNode.GetAsync("/Participant")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(first, "/Account/Logout", [])).StatusCode);
+
+        Assert.True(SentToSignIn(await onOtherNode.GetAsync("/Participant")));
+    }
+
+    private sealed class SecondNode(string connectionString, string pickupFolder) : PortfolioFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["PORTFOLIO_DB"] = connectionString,
+            ["Portfolio:Roles"] = "web",
+            ["Portfolio:Mail:PickupFolder"] = pickupFolder,
+        };
+    }
 }

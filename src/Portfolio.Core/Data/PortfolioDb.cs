@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
+using Portfolio.Core.Intervision;
 using Portfolio.Core.Jobs;
 using Portfolio.Core.Mail;
+using Portfolio.Core.Notifications;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
 using Portfolio.Core.Text;
@@ -35,6 +37,15 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<PasswordLink> PasswordLinks => Set<PasswordLink>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    // Intervision
+    public DbSet<IntervisionGroup> IntervisionGroups => Set<IntervisionGroup>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<FeedbackRequest> FeedbackRequests => Set<FeedbackRequest>();
+    public DbSet<FeedbackRecipient> FeedbackRecipients => Set<FeedbackRecipient>();
+
+    // Notifications
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     /// <summary>Shared by every web node, so that a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -54,6 +65,8 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Newer areas keep their mapping beside their entities (IEntityTypeConfiguration classes in this assembly).
+        builder.ApplyConfigurationsFromAssembly(typeof(PortfolioDb).Assembly);
 
         builder.Entity<AppUser>(u =>
         {

@@ -6,7 +6,7 @@ namespace Portfolio.Core.Portfolios;
 
 public enum EvidenceKind { ProfessionalSituation, Production, Seminar, FieldVisit, CaseStudy, Reading, FeedbackReceived, Other }
 
-/// <summary>Who may see an item besides its owner. The default is private; sharing comes with the intervision issue.</summary>
+/// <summary>Who may read an item besides its owner (decided by <see cref="Intervision.ItemAccess"/>). The default is private.</summary>
 public enum Visibility { Private, Group, NamedPeers }
 
 /// <summary>What a participant writes about one piece of evidence; an edit replaces it whole.</summary>

@@ -27,20 +27,25 @@ public class JournalEntry
     public int? LeadershipCompetencyId { get; private set; }
     public int? ObjectiveId { get; private set; }
     public Visibility Visibility { get; private set; }
+
+    /// <summary>The peers of the owner's group it is shared with, when <see cref="Visibility"/> is named peers.</summary>
+    public string[] SharedWithUserIds { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint RowVersion { get; private set; }
 
-    public void Write(DateOnly writtenOn, string title, string body, int? pillarId, int? leadershipCompetencyId, int? objectiveId, Visibility visibility, DateTimeOffset now)
+    public void Write(DateOnly writtenOn, string title, string body, int? pillarId, int? leadershipCompetencyId, int? objectiveId, Visibility visibility, DateTimeOffset now, string[]? sharedWithUserIds = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        sharedWithUserIds ??= [];
         WrittenOn = writtenOn;
         Title = title.Trim();
         Body = WrittenText.AsTyped(body);
         PillarId = pillarId;
         LeadershipCompetencyId = leadershipCompetencyId;
         ObjectiveId = objectiveId;
-        Visibility = visibility == Visibility.NamedPeers ? Visibility.Private : visibility;
+        Visibility = visibility == Visibility.NamedPeers && sharedWithUserIds.Length == 0 ? Visibility.Private : visibility;
+        SharedWithUserIds = Visibility == Visibility.NamedPeers ? [.. sharedWithUserIds.Distinct().Order(StringComparer.Ordinal)] : [];
         UpdatedAt = now;
     }
 }

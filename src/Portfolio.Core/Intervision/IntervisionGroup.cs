@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
+
+namespace Portfolio.Core.Intervision;
+
+/// <summary>
+/// An intervision group inside a cohort: 2 to 10 participants who act as "critical and benevolent mirrors" for each
+/// other (a pair is a group of two), optionally with a facilitator who runs its co-development sessions. A participant
+/// belongs to at most one group per cohort; moving them is leaving one group and joining another.
+/// </summary>
+public class IntervisionGroup
+{
+    public const int MinMembers = 2;
+    public const int MaxMembers = 10;
+    public const int NameLength = 120;
+
+    private IntervisionGroup() { }
+
+    public IntervisionGroup(int cohortId, string name, DateTimeOffset now)
+    {
+        CohortId = cohortId;
+        CreatedAt = now;
+        Rename(name);
+    }
+
+    public int Id { get; private set; }
+    public int CohortId { get; private set; }
+    public string Name { get; private set; } = "";
+
+    /// <summary>A person with the Facilitator role who runs the group's sessions; sees the group, never the portfolios.</summary>
+    public string? FacilitatorId { get; private set; }
+
+    public List<GroupMember> Members { get; private set; } = [];
+    public DateTimeOffset CreatedAt { get; private set; }
+    public uint RowVersion { get; private set; }
+
+    /// <summary>Fewer than two members: the group exists (it is being formed) but nobody can mirror anybody yet.</summary>
+    public bool IsIncomplete => Members.Count < MinMembers;
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+    }
+
+    public void AssignFacilitator(string? facilitatorId) => FacilitatorId = string.IsNullOrEmpty(facilitatorId) ? null : facilitatorId;
+
+    /// <summary>Adds a participant of the cohort; a full group refuses (the database refuses a second group in the same cohort).</summary>
+    public GroupMember Add(string userId, DateTimeOffset now)
+    {
+        if (Members.Any(m => m.UserId == userId))
+        {
+            return Members.First(m => m.UserId == userId);
+        }
+        if (Members.Count >= MaxMembers)
+        {
+            throw new InvalidOperationException($"An intervision group has at most {MaxMembers} members.");
+        }
+        var member = new GroupMember(this, userId, now);
+        Members.Add(member);
+        return member;
+    }
+
+    public void Remove(string userId) => Members.RemoveAll(m => m.UserId == userId);
+}
+
+/// <summary>A participant's place in a group; <see cref="CohortId"/> is repeated so that the database keeps one group per person and cohort.</summary>
+public class GroupMember
+{
+    private GroupMember() { }
+
+    internal GroupMember(IntervisionGroup group, string userId, DateTimeOffset now)
+    {
+        Group = group;
+        CohortId = group.CohortId;
+        UserId = userId;
+        JoinedAt = now;
+    }
+
+    public int GroupId { get; private set; }
+    public IntervisionGroup Group { get; private set; } = null!;
+    public int CohortId { get; private set; }
+    public string UserId { get; private set; } = "";
+    public DateTimeOffset JoinedAt { get; private set; }
+}
+
+internal sealed class IntervisionGroupConfiguration : IEntityTypeConfiguration<IntervisionGroup>, IEntityTypeConfiguration<GroupMember>
+{
+    public void Configure(EntityTypeBuilder<IntervisionGroup> g)
+    {
+        g.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Cascade);
+        g.HasIndex(x => new { x.CohortId, x.Name }).IsUnique();
+        g.Property(x => x.Name).HasMaxLength(IntervisionGroup.NameLength);
+        g.HasOne<AppUser>().WithMany().HasForeignKey(x => x.FacilitatorId).OnDelete(DeleteBehavior.SetNull);
+        g.HasIndex(x => x.FacilitatorId);
+        g.HasMany(x => x.Members).WithOne(x => x.Group).HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+        g.Property(x => x.RowVersion).IsRowVersion();
+    }
+
+    public void Configure(EntityTypeBuilder<GroupMember> m)
+    {
+        m.HasKey(x => new { x.GroupId, x.UserId });
+        // One group per person and cohort: moving someone is a removal and an addition in one save.
+        m.HasIndex(x => new { x.CohortId, x.UserId }).IsUnique();
+        m.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -804,6 +804,9 @@ namespace Portfolio.Migrations
                     b.Property<string>("PeerId")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("RequestId", "PeerId");
 
                     b.HasIndex("PeerId");
@@ -1178,6 +1181,17 @@ namespace Portfolio.Migrations
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("OriginDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.PrimitiveCollection<int[]>("OutcomeIds")
                         .IsRequired()
                         .HasColumnType("integer[]");
@@ -1233,6 +1247,10 @@ namespace Portfolio.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("OwnerId", "OccurredOn");
+
+                    b.HasIndex("OwnerId", "OriginKind", "OriginId")
+                        .IsUnique()
+                        .HasFilter("\"OriginKind\" IS NOT NULL");
 
                     b.ToTable("Evidence");
                 });

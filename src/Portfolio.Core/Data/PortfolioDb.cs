@@ -226,6 +226,10 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
             e.Property(x => x.Visibility).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.RowVersion).IsRowVersion();
+            e.Property(x => x.OriginKind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.OriginDescription).HasMaxLength(EvidenceOrigin.DescriptionLength);
+            // Turning the same feedback or take-away into evidence twice gives one item.
+            e.HasIndex(x => new { x.OwnerId, x.OriginKind, x.OriginId }).IsUnique().HasFilter("\"OriginKind\" IS NOT NULL");
             e.HasGeneratedTsVectorColumn(x => x.SearchVector, "french", x => new { x.Title, x.Description, x.Reflection })
                 .HasIndex(x => x.SearchVector).HasMethod("GIN");
             e.HasIndex(x => x.ObjectiveIds).HasMethod("GIN");

@@ -65,6 +65,11 @@ public class FeedbackRecipient
 
     public int RequestId { get; private set; }
     public string PeerId { get; private set; } = "";
+
+    /// <summary>When the peer submitted their feedback; reminders and "what I owe" look for the unanswered.</summary>
+    public DateTimeOffset? AnsweredAt { get; private set; }
+
+    public void MarkAnswered(DateTimeOffset now) => AnsweredAt ??= now;
 }
 
 internal sealed class FeedbackRequestConfiguration : IEntityTypeConfiguration<FeedbackRequest>, IEntityTypeConfiguration<FeedbackRecipient>

@@ -24,6 +24,19 @@ public sealed record EvidenceContent(
     string[] SharedWithUserIds,
     EvidenceLink[] Links);
 
+/// <summary>Where an evidence item made from intervision material came from.</summary>
+public enum EvidenceOriginKind { FeedbackReceived, CodevTakeaway, CodevActionPlan }
+
+/// <summary>
+/// The intervision material an evidence item was made from: its kind, the id of the source row (a feedback, a
+/// co-development take-away or action plan) and a description written when it was made ("Retour de Ben Martin sur
+/// « ... », 12 mars 2026"), so the origin stays readable even if the source is later deleted.
+/// </summary>
+public sealed record EvidenceOrigin(EvidenceOriginKind Kind, int SourceId, string Description)
+{
+    public const int DescriptionLength = 300;
+}
+
 /// <summary>A link to something outside the portfolio (a report online, an article...).</summary>
 public sealed record EvidenceLink(string Url, string Label);
 
@@ -36,11 +49,17 @@ public class Evidence
 {
     private Evidence() { }
 
-    public Evidence(string ownerId, int cohortId, EvidenceContent content, DateTimeOffset now)
+    public Evidence(string ownerId, int cohortId, EvidenceContent content, DateTimeOffset now, EvidenceOrigin? origin = null)
     {
         OwnerId = ownerId;
         CohortId = cohortId;
         CreatedAt = now;
+        if (origin is not null)
+        {
+            OriginKind = origin.Kind;
+            OriginId = origin.SourceId;
+            OriginDescription = StorableText.Shorten(origin.Description.Trim(), EvidenceOrigin.DescriptionLength);
+        }
         Apply(content, now);
     }
 
@@ -64,6 +83,13 @@ public class Evidence
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint RowVersion { get; private set; }
+
+    /// <summary>Set once, when the item was made from intervision material; the database keeps one item per source.</summary>
+    public EvidenceOriginKind? OriginKind { get; private set; }
+    public int? OriginId { get; private set; }
+    public string? OriginDescription { get; private set; }
+
+    public EvidenceOrigin? Origin => OriginKind is { } kind ? new EvidenceOrigin(kind, OriginId ?? 0, OriginDescription ?? "") : null;
 
     /// <summary>Maintained by PostgreSQL from the title, description and reflection (French configuration).</summary>
     public NpgsqlTsVector SearchVector { get; private set; } = null!;

@@ -13,7 +13,7 @@ using Portfolio.Core.Data;
 namespace Portfolio.Migrations.Migrations
 {
     [DbContext(typeof(PortfolioDb))]
-    [Migration("20261204202032_IntervisionGroupsSharingNotifications")]
+    [Migration("20261204202415_IntervisionGroupsSharingNotifications")]
     partial class IntervisionGroupsSharingNotifications
     {
         /// <inheritdoc />
@@ -807,6 +807,9 @@ namespace Portfolio.Migrations.Migrations
                     b.Property<string>("PeerId")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("RequestId", "PeerId");
 
                     b.HasIndex("PeerId");
@@ -1181,6 +1184,17 @@ namespace Portfolio.Migrations.Migrations
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("OriginDescription")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("OriginId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.PrimitiveCollection<int[]>("OutcomeIds")
                         .IsRequired()
                         .HasColumnType("integer[]");
@@ -1236,6 +1250,10 @@ namespace Portfolio.Migrations.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("OwnerId", "OccurredOn");
+
+                    b.HasIndex("OwnerId", "OriginKind", "OriginId")
+                        .IsUnique()
+                        .HasFilter("\"OriginKind\" IS NOT NULL");
 
                     b.ToTable("Evidence");
                 });

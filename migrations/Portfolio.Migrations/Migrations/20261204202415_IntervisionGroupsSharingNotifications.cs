@@ -19,6 +19,26 @@ namespace Portfolio.Migrations.Migrations
                 nullable: false,
                 defaultValue: new string[0]);
 
+            migrationBuilder.AddColumn<string>(
+                name: "OriginDescription",
+                table: "Evidence",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OriginId",
+                table: "Evidence",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OriginKind",
+                table: "Evidence",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "FeedbackRequests",
                 columns: table => new
@@ -116,7 +136,8 @@ namespace Portfolio.Migrations.Migrations
                 columns: table => new
                 {
                     RequestId = table.Column<int>(type: "integer", nullable: false),
-                    PeerId = table.Column<string>(type: "text", nullable: false)
+                    PeerId = table.Column<string>(type: "text", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -160,6 +181,13 @@ namespace Portfolio.Migrations.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evidence_OwnerId_OriginKind_OriginId",
+                table: "Evidence",
+                columns: new[] { "OwnerId", "OriginKind", "OriginId" },
+                unique: true,
+                filter: "\"OriginKind\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackRecipients_PeerId",
@@ -238,9 +266,25 @@ namespace Portfolio.Migrations.Migrations
             migrationBuilder.DropTable(
                 name: "IntervisionGroups");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Evidence_OwnerId_OriginKind_OriginId",
+                table: "Evidence");
+
             migrationBuilder.DropColumn(
                 name: "SharedWithUserIds",
                 table: "JournalEntries");
+
+            migrationBuilder.DropColumn(
+                name: "OriginDescription",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "OriginId",
+                table: "Evidence");
+
+            migrationBuilder.DropColumn(
+                name: "OriginKind",
+                table: "Evidence");
         }
     }
 }

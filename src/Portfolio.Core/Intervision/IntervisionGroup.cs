@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
+using Portfolio.Core.Data;
 
 namespace Portfolio.Core.Intervision;
 
@@ -106,4 +107,12 @@ internal sealed class IntervisionGroupConfiguration : IEntityTypeConfiguration<I
         m.HasIndex(x => new { x.CohortId, x.UserId }).IsUnique();
         m.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+public static class GroupQueries
+{
+    /// <summary>The other members of the person's group in a cohort: the people they may share with and ask for feedback.</summary>
+    public static IQueryable<AppUser> PeersOf(PortfolioDb db, string userId, int cohortId) =>
+        db.Users.Where(u => u.Id != userId
+            && db.GroupMembers.Any(m => m.UserId == u.Id && m.CohortId == cohortId && m.Group.Members.Any(o => o.UserId == userId)));
 }

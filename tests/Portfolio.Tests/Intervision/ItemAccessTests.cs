@@ -21,6 +21,8 @@ public class ItemAccessTests(PortfolioFactory factory) : IntegrationTest(factory
         Assert.Equal(["Partagée avec le groupe"], await Factory.ReadableEvidenceAsync(ben));
         Assert.Empty(await Factory.ReadableEvidenceAsync(outsider));
         Assert.Equal(["Partagée avec le groupe", "Privée"], await Factory.ReadableEvidenceAsync(ana));
+        await using var db = Factory.NewDb();
+        Assert.Equal([ben], await ItemAccess.ReadersOfEvidence(db, shared).Select(u => u.Id).ToListAsync());
     }
 
     [Fact]
@@ -65,6 +67,7 @@ public class ItemAccessTests(PortfolioFactory factory) : IntegrationTest(factory
 
         await using (var db = Factory.NewDb())
         {
+            Assert.Equal([ben], await ItemAccess.ReadersOfEvidence(db, asked).Select(u => u.Id).ToListAsync());
             (await db.FeedbackRequests.SingleAsync(r => r.Id == requestId)).Withdraw(DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }

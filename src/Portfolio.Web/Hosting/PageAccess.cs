@@ -13,6 +13,8 @@ public static class PageAccess
     public static readonly IReadOnlyDictionary<string, string> FolderRoles = new Dictionary<string, string>
     {
         ["/Participant"] = Roles.Participant,
+        // What peers shared with a participant; which items, decided by Core/Intervision/ItemAccess.
+        ["/Peer"] = Roles.Participant,
         ["/Coordinator"] = Roles.Coordinator,
         ["/Admin"] = Roles.Admin,
     };

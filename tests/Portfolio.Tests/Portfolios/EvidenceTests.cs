@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Portfolios;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Intervision;
 using EditModel = Portfolio.Web.Pages.Participant.Evidence.EditModel;
 
 namespace Portfolio.Tests.Portfolios;
@@ -243,13 +244,16 @@ public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
     }
 
     [Fact]
-    public async Task Outcomes_must_belong_to_a_ticked_objective_and_named_peers_must_be_of_the_same_cohort()
+    public async Task Outcomes_must_belong_to_a_ticked_objective_and_named_peers_must_be_of_the_same_group()
     {
         var cohortId = await CohortAsync();
         var otherCohortId = await Factory.CreateCohortWithCampaignsAsync("Promotion 2026-2027");
         var me = await ParticipantAsync("lea@example.be", cohortId);
         var peer = await ParticipantAsync("marc@example.be", cohortId);
+        var otherGroup = await ParticipantAsync("paul@example.be", cohortId);
         var outsider = await ParticipantAsync("zoe@example.be", otherCohortId);
+        await Factory.CreateGroupAsync(cohortId, "Groupe 1", [me.UserId, peer.UserId]);
+        await Factory.CreateGroupAsync(cohortId, "Groupe 2", [otherGroup.UserId]);
         var objectives = await Factory.ObjectivesAsync(cohortId);
         int[] outcomesOfFirst, outcomesOfSecond;
         await using (var db = Factory.NewDb())
@@ -263,7 +267,7 @@ public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
         var fields = Fields("Retour d'un pair", objectives[0].Id);
         fields["Input.OutcomeIds"] = [outcomesOfFirst[0].ToString(), outcomesOfSecond[0].ToString()];
         fields["Input.Visibility"] = [nameof(Visibility.NamedPeers)];
-        fields["Input.SharedWithUserIds"] = [peer.UserId, outsider.UserId];
+        fields["Input.SharedWithUserIds"] = [peer.UserId, otherGroup.UserId, outsider.UserId];
 
         var refused = await SubmitAsync(me.Client, NewItem, form, fields);
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
+using Portfolio.Core.Intervision;
 using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Participant.Evidence;
@@ -15,6 +16,9 @@ public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
     public Item Evidence { get; private set; } = null!;
     public FrameworkModel Framework { get; private set; } = null!;
     public IReadOnlyList<string> SharedWith { get; private set; } = [];
+
+    /// <summary>Who besides the owner may read the item now, by the one rule (group, named peers, feedback requests).</summary>
+    public IReadOnlyList<string> Readers { get; private set; } = [];
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
     public IReadOnlyList<RevisionRow> Revisions { get; private set; } = [];
 
@@ -37,6 +41,8 @@ public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
             SharedWith = await db.Users.Where(u => item.Content.SharedWithUserIds.Contains(u.Id))
                 .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).Select(u => u.FirstName + " " + u.LastName).ToListAsync();
         }
+        Readers = await ItemAccess.ReadersOfEvidence(db, id).OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
+            .Select(u => u.FirstName + " " + u.LastName).ToListAsync();
         Attachments = await db.Attachments.Where(a => a.EvidenceId == id).OrderBy(a => a.UploadedAt).ThenBy(a => a.Id)
             .Select(a => new AttachmentRow(a.Id, a.FileName, a.Length, a.UploadedAt)).ToListAsync();
         var revisions = await db.EvidenceRevisions.Where(r => r.EvidenceId == id).OrderByDescending(r => r.SavedAt).ThenByDescending(r => r.Id)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
+using Portfolio.Core.Intervision;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
 using Portfolio.Core.Text;
@@ -207,16 +208,15 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
     private async Task LoadChoicesAsync(ParticipantCohort cohort)
     {
         Framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
-        // Peers are the cohort's active participants: someone withdrawn is no longer offered.
-        Peers = await db.Enrolments.Where(e => e.CohortId == cohort.CohortId && e.UserId != cohort.OwnerId && e.WithdrawnAt == null)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)
+        // Peers are the other members of the person's intervision group: the only people ItemAccess lets read a share.
+        Peers = await GroupQueries.PeersOf(db, cohort.OwnerId, cohort.CohortId)
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
             .Select(u => new Peer(u.Id, u.FirstName + " " + u.LastName))
             .ToListAsync();
     }
 
     /// <summary>
-    /// The content to save, keeping only tags of the item's framework and peers of its cohort; null (with messages) when
+    /// The content to save, keeping only tags of the item's framework and peers of the owner's group; null (with messages) when
     /// something must be corrected.
     /// </summary>
     private EvidenceContent? Validate()
@@ -248,7 +248,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
         var sharedWith = Input.Visibility == Visibility.NamedPeers ? Input.SharedWithUserIds.Where(peerIds.Contains).ToArray() : [];
         if (Input.Visibility == Visibility.NamedPeers && sharedWith.Length == 0)
         {
-            ModelState.AddModelError("Input.SharedWithUserIds", l["Choisissez au moins une personne de votre promotion avec qui partager cette preuve."]);
+            ModelState.AddModelError("Input.SharedWithUserIds", l["Choisissez au moins un membre de votre groupe d'intervision avec qui partager cette preuve."]);
         }
         var links = new List<EvidenceLink>();
         for (var i = 0; i < Input.Links.Count; i++)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
+using Portfolio.Core.Intervision;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Text;
 
@@ -19,6 +20,9 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
     public EntryInput Input { get; set; } = new();
 
     public JournalTies Ties { get; private set; } = null!;
+
+    /// <summary>The other members of the person's intervision group, who may be named to read the reflection.</summary>
+    public IReadOnlyList<Peer> Peers { get; private set; } = [];
     public bool IsNew { get; private set; }
     public EntryInput? Conflict { get; private set; }
 
@@ -61,11 +65,17 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
         {
             ModelState.AddModelError(string.Empty, l["Choisissez un pilier, un séminaire ou un objectif de votre référentiel."]);
         }
+        var peerIds = Peers.Select(p => p.Id).ToHashSet();
+        var sharedWith = Input.Visibility == Visibility.NamedPeers ? Input.SharedWithUserIds.Where(peerIds.Contains).ToArray() : [];
+        if (Input.Visibility == Visibility.NamedPeers && sharedWith.Length == 0)
+        {
+            ModelState.AddModelError("Input.SharedWithUserIds", l["Choisissez au moins un membre de votre groupe d'intervision avec qui partager cette réflexion."]);
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        entry.Write(Input.WrittenOn, Input.Title, Input.Body ?? "", Input.PillarId, Input.LeadershipCompetencyId, Input.ObjectiveId, Input.Visibility, clock.GetUtcNow());
+        entry.Write(Input.WrittenOn, Input.Title, Input.Body ?? "", Input.PillarId, Input.LeadershipCompetencyId, Input.ObjectiveId, Input.Visibility, clock.GetUtcNow(), sharedWith);
         if (id is null)
         {
             db.JournalEntries.Add(entry);
@@ -97,12 +107,16 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
         if (cohort is not null)
         {
             Ties = new JournalTies(await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision));
+            Peers = await GroupQueries.PeersOf(db, cohort.OwnerId, cohort.CohortId).OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
+                .Select(u => new Peer(u.Id, u.FirstName + " " + u.LastName)).ToListAsync();
         }
         return cohort;
     }
 
     private Task<JournalEntry?> OwnEntryAsync(ParticipantCohort cohort, int id) =>
         db.JournalEntries.In(cohort).SingleOrDefaultAsync(j => j.Id == id);
+
+    public sealed record Peer(string Id, string Name);
 
     public sealed class EntryInput
     {
@@ -129,12 +143,14 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
 
         public Visibility Visibility { get; set; } = Visibility.Private;
 
+        public List<string> SharedWithUserIds { get; set; } = [];
+
         public uint RowVersion { get; set; }
 
         public static EntryInput From(JournalEntry e) => new()
         {
             WrittenOn = e.WrittenOn, Title = e.Title, Body = e.Body, PillarId = e.PillarId, LeadershipCompetencyId = e.LeadershipCompetencyId,
-            ObjectiveId = e.ObjectiveId, Visibility = e.Visibility, RowVersion = e.RowVersion,
+            ObjectiveId = e.ObjectiveId, Visibility = e.Visibility, SharedWithUserIds = [.. e.SharedWithUserIds], RowVersion = e.RowVersion,
         };
     }
 }

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Portfolios;
+using Portfolio.Core.Storage;
 using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Intervision;
 using Portfolio.Tests.Portfolios;
 using Portfolio.Web.Hosting;
 
@@ -68,6 +71,7 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
     [InlineData("/Coordinator", Roles.Participant)]
     [InlineData("/Coordinator/Frameworks/Import", Roles.JuryMember)]
     [InlineData("/Participant", Roles.Admin)]
+    [InlineData("/Peer", Roles.Facilitator)]
     public async Task A_person_without_the_role_gets_403(string url, string role)
     {
         var client = await SignedInClientAsync("someone@example.be", role);
@@ -140,6 +144,54 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
         var refused = await SendAsync(stranger, method, url);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.DoesNotContain("Promotion d'un autre programme", (await GetPageAsync(stranger, "/Coordinator")).QuerySelector("main")!.TextContent);
+    }
+
+    /// <summary>
+    /// Every URL that shows an item to someone other than its owner. {evidence}, {attachment} and {reflection} belong to
+    /// Ana and are shared with her group; Ben (same group) reaches each URL, Olga (same cohort, another group) gets 404.
+    /// </summary>
+    [Theory]
+    [InlineData("/Peer/Evidence/Details/{evidence}")]
+    [InlineData("/Participant/Evidence/Attachment/{attachment}")]
+    [InlineData("/Peer/Journal/Details/{reflection}")]
+    public async Task A_participant_outside_the_group_gets_404_on_every_url_of_a_shared_item(string template)
+    {
+        var cohortId = await Factory.CreateCohortWithCampaignsAsync();
+        var ana = await CreateUserAsync("ana@example.be", Roles.Participant);
+        var ben = await SignedInClientAsync("ben@example.be", Roles.Participant);
+        var olga = await SignedInClientAsync("olga@example.be", Roles.Participant);
+        var ids = new Dictionary<string, string>();
+        await using (var db = Factory.NewDb())
+        {
+            var people = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
+            foreach (var id in people.Values)
+            {
+                await Factory.EnrolAsync(cohortId, id);
+            }
+            await Factory.CreateGroupAsync(cohortId, "Groupe 1", [ana.Id, people["ben@example.be"]]);
+            await Factory.CreateGroupAsync(cohortId, "Groupe 2", [people["olga@example.be"]]);
+            var objective = (await Factory.ObjectivesAsync(cohortId))[0].Id;
+            var evidence = new Evidence(ana.Id, cohortId, new EvidenceContent("Réunion budgétaire", PortfolioBuilder.Today, EvidenceKind.Production, "", "",
+                Visibility.Group, [objective], [], [], [], [], []), DateTimeOffset.UtcNow);
+            var file = await Factory.Services.CreateScope().ServiceProvider.GetRequiredService<FileStore>().SaveAsync(new MemoryStream("%PDF-1.4\n"u8.ToArray()));
+            var attachment = evidence.Attach("budget.pdf", "application/pdf", file.Length, file.Id, DateTimeOffset.UtcNow);
+            db.Evidence.Add(evidence);
+            var reflection = new JournalEntry(ana.Id, cohortId, DateTimeOffset.UtcNow);
+            reflection.Write(PortfolioBuilder.Today, "Réunion budgétaire", "", null, null, null, Visibility.Group, DateTimeOffset.UtcNow);
+            db.JournalEntries.Add(reflection);
+            await db.SaveChangesAsync();
+            ids["{evidence}"] = evidence.Id.ToString();
+            ids["{attachment}"] = attachment.Id.ToString();
+            ids["{reflection}"] = reflection.Id.ToString();
+        }
+        var url = ids.Aggregate(template, (u, id) => u.Replace(id.Key, id.Value));
+
+        var allowed = await ben.GetAsync(url);
+        Assert.True(allowed.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)allowed.StatusCode} to a peer of the group");
+
+        var refused = await olga.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("budg", await refused.Content.ReadAsStringAsync());
     }
 
     /// <summary>GET, or POST with the person's antiforgery token (taken from a form they may open) and no other field.</summary>

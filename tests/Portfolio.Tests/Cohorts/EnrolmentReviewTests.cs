@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Core.Accounts;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Intervision;
 using Portfolio.Tests.Portfolios;
 
 namespace Portfolio.Tests.Cohorts;
@@ -109,6 +110,7 @@ public class EnrolmentReviewTests(PortfolioFactory factory) : IntegrationTest(fa
         }
         await Factory.EnrolAsync(cohortId, aliceId);
         await Factory.EnrolAsync(cohortId, bobId);
+        await Factory.CreateGroupAsync(cohortId, "Groupe A", [aliceId, bobId]);
         var objective = (await Factory.ObjectivesAsync(cohortId))[0];
         await Factory.AddEvidenceAsync(aliceId, cohortId, "Ma preuve conservée", [objective.Id]);
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);

@@ -42,6 +42,10 @@ public class WithdrawModel(PortfolioDb db, Coordination coordination, TimeProvid
             return NotFound();
         }
         cohort.Withdraw(userId, clock.GetUtcNow());
+        // A withdrawn person leaves their intervision group: the peers stop sharing with them, and nothing shared before stays readable.
+        var group = await db.IntervisionGroups.Include(g => g.Members)
+            .SingleOrDefaultAsync(g => g.CohortId == id && g.Members.Any(m => m.UserId == userId));
+        group?.Remove(userId);
         await db.SaveChangesAsync();
         TempData["Message"] = l["La personne a été retirée de la promotion ; son travail est conservé."].Value;
         return RedirectToPage("Details", new { id });

@@ -48,6 +48,36 @@ public class IntervisionGroup
 
     public void AssignFacilitator(string? facilitatorId) => FacilitatorId = string.IsNullOrEmpty(facilitatorId) ? null : facilitatorId;
 
+    /// <summary>Outside 2..10 (being formed, or left short by a move or a withdrawal): coordinators see a warning.</summary>
+    public bool HasUsualSize => Members.Count is >= MinMembers and <= MaxMembers;
+
+    /// <summary>Room for one more member.</summary>
+    public bool HasRoom => Members.Count < MaxMembers;
+
+    /// <summary>
+    /// Forms a group with its first members: at least two (somebody to mirror), at most ten. Smaller groups exist only
+    /// when people leave one; they are never formed on purpose.
+    /// </summary>
+    public static IntervisionGroup Form(int cohortId, string name, IReadOnlyCollection<string> memberIds, string? facilitatorId, DateTimeOffset now)
+    {
+        var distinct = memberIds.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count < MinMembers)
+        {
+            throw new GroupRuleException(GroupProblem.TooFewMembers);
+        }
+        if (distinct.Count > MaxMembers)
+        {
+            throw new GroupRuleException(GroupProblem.Full);
+        }
+        var group = new IntervisionGroup(cohortId, name, now);
+        group.AssignFacilitator(facilitatorId);
+        foreach (var id in distinct)
+        {
+            group.Add(id, now);
+        }
+        return group;
+    }
+
     /// <summary>Adds a participant of the cohort; a full group refuses (the database refuses a second group in the same cohort).</summary>
     public GroupMember Add(string userId, DateTimeOffset now)
     {
@@ -57,7 +87,7 @@ public class IntervisionGroup
         }
         if (Members.Count >= MaxMembers)
         {
-            throw new InvalidOperationException($"An intervision group has at most {MaxMembers} members.");
+            throw new GroupRuleException(GroupProblem.Full);
         }
         var member = new GroupMember(this, userId, now);
         Members.Add(member);
@@ -65,6 +95,47 @@ public class IntervisionGroup
     }
 
     public void Remove(string userId) => Members.RemoveAll(m => m.UserId == userId);
+
+    /// <summary>
+    /// Moves a member to another group of the same cohort. Both groups change in the same save: the unique index
+    /// (cohort, person) then still holds one group per person, and a full target refuses before anything changes.
+    /// </summary>
+    public void MoveTo(string userId, IntervisionGroup target, DateTimeOffset now)
+    {
+        if (target.CohortId != CohortId)
+        {
+            throw new GroupRuleException(GroupProblem.OtherCohort);
+        }
+        if (Members.All(m => m.UserId != userId))
+        {
+            throw new GroupRuleException(GroupProblem.NotAMember);
+        }
+        if (ReferenceEquals(target, this) || target.Id == Id && Id != 0)
+        {
+            return;
+        }
+        if (!target.HasRoom)
+        {
+            throw new GroupRuleException(GroupProblem.Full);
+        }
+        Remove(userId);
+        target.Add(userId, now);
+    }
+}
+
+/// <summary>What a group refused; pages turn it into a message for the coordinator.</summary>
+public enum GroupProblem
+{
+    TooFewMembers,
+    Full,
+    OtherCohort,
+    NotAMember,
+}
+
+/// <summary>A change the group's rules refuse; nothing was changed.</summary>
+public sealed class GroupRuleException(GroupProblem problem) : InvalidOperationException($"Intervision group rule: {problem} (a group has {IntervisionGroup.MinMembers} to {IntervisionGroup.MaxMembers} members of one cohort).")
+{
+    public GroupProblem Problem { get; } = problem;
 }
 
 /// <summary>A participant's place in a group; <see cref="CohortId"/> is repeated so that the database keeps one group per person and cohort.</summary>

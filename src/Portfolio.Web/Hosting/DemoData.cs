@@ -4,6 +4,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
+using Portfolio.Core.Intervision;
 using Portfolio.Core.Text;
 
 namespace Portfolio.Web.Hosting;
@@ -123,6 +124,26 @@ public static class DemoData
                 Check(await users.AddPasswordAsync(participant, Password));
             }
         }
+        await LoadGroupsAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>().GetUtcNow());
+    }
+
+    /// <summary>Two intervision groups of six, the first run by the demo facilitator; formed once, left alone afterwards.</summary>
+    private static async Task LoadGroupsAsync(PortfolioDb db, UserManager<AppUser> users, int cohortId, DateTimeOffset now)
+    {
+        if (await db.IntervisionGroups.AnyAsync(g => g.CohortId == cohortId))
+        {
+            return;
+        }
+        var ids = new List<string>();
+        for (var i = 0; i < Participants.Count; i++)
+        {
+            ids.Add((await users.FindByEmailAsync(ParticipantEmail(i)))!.Id);
+        }
+        var facilitator = await users.FindByEmailAsync("facilitation@portfolio.test");
+        var half = ids.Count / 2;
+        db.IntervisionGroups.Add(IntervisionGroup.Form(cohortId, "Groupe Meuse", ids[..half], facilitator?.Id, now));
+        db.IntervisionGroups.Add(IntervisionGroup.Form(cohortId, "Groupe Sambre", ids[half..], null, now));
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result)

@@ -16,6 +16,8 @@ public static class PageAccess
         // What peers shared with a participant; which items, decided by Core/Intervision/ItemAccess.
         ["/Peer"] = Roles.Participant,
         ["/Coordinator"] = Roles.Coordinator,
+        // The groups a facilitator runs and their activity in counts; never a portfolio (Facilitator/FacilitatedGroups).
+        ["/Facilitator"] = Roles.Facilitator,
         ["/Admin"] = Roles.Admin,
     };
 

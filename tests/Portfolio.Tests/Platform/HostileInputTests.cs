@@ -19,6 +19,7 @@ using Portfolio.Core.Jobs;
 using Portfolio.Core.Portfolios;
 using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Intervision;
 using Portfolio.Tests.Portfolios;
 using Xunit.Abstractions;
 
@@ -430,6 +431,18 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
             return code;
         }
 
+        // Intervision groups: one with room and a member to move, another to move them to, someone without a group.
+        async Task<string> EnrolledAsync()
+        {
+            var person = await FreshUserAsync(Roles.Participant);
+            await Factory.EnrolAsync(cohortId, person.Id);
+            return person.Id;
+        }
+        var groupMember = await EnrolledAsync();
+        var groupId = await Factory.CreateGroupAsync(cohortId, "Groupe hostile", [groupMember, await EnrolledAsync()]);
+        await Factory.CreateGroupAsync(cohortId, "Autre groupe", [await EnrolledAsync(), await EnrolledAsync()]);
+        await EnrolledAsync();
+
         var targets = new Dictionary<string, Func<Task<Target>>>
         {
             ["/Account/Login"] = At(visitor, "/Account/Login"),
@@ -524,6 +537,21 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
                 new Target(coordinator, Get(coordinator, $"/Coordinator/Frameworks/Delete/{await FreshFrameworkAsync(published: false)}/1")),
             ["/Coordinator/Frameworks/Withdraw"] = async () =>
                 new Target(coordinator, Get(coordinator, $"/Coordinator/Frameworks/Withdraw/{await FreshFrameworkAsync(published: true)}/1")),
+            ["/Coordinator/Groups/Create"] = At(coordinator, $"/Coordinator/Groups/Create/{cohortId}"),
+            ["/Coordinator/Groups/Edit"] = At(coordinator, $"/Coordinator/Groups/Edit/{groupId}"),
+            ["/Coordinator/Groups/Add"] = At(coordinator, $"/Coordinator/Groups/Add/{groupId}"),
+            ["/Coordinator/Groups/Move"] = At(coordinator, $"/Coordinator/Groups/Move/{groupId}/{groupMember}"),
+            ["/Coordinator/Groups/Remove"] = async () =>
+            {
+                var member = await EnrolledAsync();
+                var id = await Factory.CreateGroupAsync(cohortId, Unique("Groupe "), [member, await EnrolledAsync()]);
+                return new Target(coordinator, Get(coordinator, $"/Coordinator/Groups/Remove/{id}/{member}"));
+            },
+            ["/Coordinator/Groups/Delete"] = async () =>
+            {
+                var id = await Factory.CreateGroupAsync(cohortId, Unique("Groupe "), [await EnrolledAsync(), await EnrolledAsync()]);
+                return new Target(coordinator, Get(coordinator, $"/Coordinator/Groups/Delete/{id}"));
+            },
             ["/Participant/Evidence/Edit"] = At(participantClient, "/Participant/Evidence/Edit"),
             ["/Participant/Evidence/Edit?handler=DeleteAttachment"] = async () =>
             {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Intervision;
 
 namespace Portfolio.Web.Pages.Coordinator;
 
@@ -15,4 +16,7 @@ public sealed class Coordination(PortfolioDb db, IHttpContextAccessor http)
     public IQueryable<Programme> Programmes => db.Programmes.CoordinatedBy(UserId);
     public IQueryable<Cohort> Cohorts => db.Cohorts.CoordinatedBy(UserId);
     public IQueryable<Campaign> Campaigns => db.Campaigns.CoordinatedBy(UserId);
+
+    /// <summary>Intervision groups of the cohorts the coordinator manages.</summary>
+    public IQueryable<IntervisionGroup> Groups => db.IntervisionGroups.Where(g => Cohorts.Any(c => c.Id == g.CohortId));
 }

@@ -144,6 +144,26 @@ public class GroupTests(PortfolioFactory factory) : IntegrationTest(factory)
     }
 
     [Fact]
+    public async Task Two_coordinators_filling_the_same_group_at_once_cannot_pass_ten_members()
+    {
+        var (cohortId, _, p) = await CohortWithParticipantsAsync(11);
+        var groupId = await Factory.CreateGroupAsync(cohortId, "Presque complet", [.. p.Take(9)]);
+        await using var first = Factory.NewDb();
+        await using var second = Factory.NewDb();
+        var seenByFirst = await first.IntervisionGroups.Include(g => g.Members).SingleAsync(g => g.Id == groupId);
+        var seenBySecond = await second.IntervisionGroups.Include(g => g.Members).SingleAsync(g => g.Id == groupId);
+
+        seenByFirst.Add(p[9], DateTimeOffset.UtcNow);
+        Portfolio.Web.Pages.Coordinator.Groups.CoordinatedGroup.GuardMembers(first, seenByFirst);
+        await first.SaveChangesAsync();
+        seenBySecond.Add(p[10], DateTimeOffset.UtcNow);
+        Portfolio.Web.Pages.Coordinator.Groups.CoordinatedGroup.GuardMembers(second, seenBySecond);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        Assert.Equal(10, (await GroupsAsync(cohortId))["Presque complet"].Length);
+    }
+
+    [Fact]
     public async Task A_stale_group_edit_is_detected_and_the_stored_version_shown()
     {
         var (cohortId, coordinator, p) = await CohortWithParticipantsAsync(2);

@@ -50,7 +50,7 @@ public partial class EnglishPagesTests(PortfolioFactory factory) : IntegrationTe
         {
             "/Participant", "/Participant/Evidence", "/Participant/Evidence/Edit", $"/Participant/Evidence/Details/{evidenceId}",
             $"/Participant/Evidence/Delete/{evidenceId}", "/Participant/Journal", "/Participant/Journal/Edit", "/Participant/Assessments",
-            $"/Participant/Assessments/Edit?campaignId={campaignId}&objectiveId={objectives[0].Id}", "/Participant/Progression", "/Frameworks",
+            $"/Participant/Assessments/Edit?campaignId={campaignId}&objectiveId={objectives[0].Id}", "/Participant/Progression", "/Participant/Group", "/Frameworks",
         };
         var found = new List<string>();
         foreach (var url in pages)

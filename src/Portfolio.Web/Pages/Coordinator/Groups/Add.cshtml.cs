@@ -44,7 +44,18 @@ public class AddModel(PortfolioDb db, Coordination coordination, TimeProvider cl
         try
         {
             group.Add(UserId!, clock.GetUtcNow());
+            CoordinatedGroup.GuardMembers(db, group);
             await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            if (await LoadAsync(id) is null)
+            {
+                return NotFound();
+            }
+            ModelState.AddModelError(nameof(UserId), l["Ce groupe a changé pendant que vous le modifiiez : vérifiez-le puis recommencez."]);
+            return Page();
         }
         catch (GroupRuleException e)
         {

@@ -37,6 +37,13 @@ public static class CoordinatedGroup
         return found is null ? null : new Found(found.Group, found.Cohort);
     }
 
+    /// <summary>
+    /// Two coordinators filling the same group at once could together pass its maximum (each saw room for one more).
+    /// Growing a group therefore also rewrites the group's row with the version it was read with: the later save is
+    /// refused with <see cref="DbUpdateConcurrencyException"/> instead of making an eleventh member.
+    /// </summary>
+    public static void GuardMembers(PortfolioDb db, IntervisionGroup group) => db.Entry(group).Property(g => g.Name).IsModified = true;
+
     /// <summary>Names of people, by id, for the confirmation texts.</summary>
     public static Task<string?> NameAsync(PortfolioDb db, string userId) =>
         db.Users.Where(u => u.Id == userId).Select(u => u.FirstName + " " + u.LastName).SingleOrDefaultAsync();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 using Portfolio.Core.Data;
 using Portfolio.Core.Intervision;
 using Portfolio.Web.Text;
@@ -52,7 +53,22 @@ public class MoveModel(PortfolioDb db, Coordination coordination, TimeProvider c
             ModelState.AddModelError(nameof(TargetGroupId), GroupTexts.Problem(l, e.Problem));
             return Page();
         }
-        await db.SaveChangesAsync();
+        CoordinatedGroup.GuardMembers(db, target);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The target filled up, or the person was moved elsewhere, since the page was read.
+            db.ChangeTracker.Clear();
+            if (await LoadAsync(id, userId) is null)
+            {
+                return NotFound();
+            }
+            ModelState.AddModelError(nameof(TargetGroupId), l["Ce groupe a changé pendant que vous le modifiiez : vérifiez-le puis recommencez."]);
+            return Page();
+        }
         TempData["Message"] = l["{0} est passé·e du groupe « {1} » au groupe « {2} ».", PersonName, group.Name, target.Name].Value;
         return RedirectToPage("Index", new { cohortId = group.CohortId });
     }

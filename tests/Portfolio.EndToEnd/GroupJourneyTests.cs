@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
+using Portfolio.Core.Intervision;
 using Portfolio.EndToEnd.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -27,10 +28,7 @@ public sealed class GroupJourneyTests(BrowserFixture fixture, ITestOutputHelper 
         var page = Page;
         var h1 = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(CoordinatorEmail);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await SignInAsync(CoordinatorEmail);
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Coordination", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = CohortName, Exact = true }).ClickAsync();
         await Expect(h1).ToHaveTextAsync(CohortName);
@@ -78,6 +76,58 @@ public sealed class GroupJourneyTests(BrowserFixture fixture, ITestOutputHelper 
             .ToDictionaryAsync(g => g.Name, g => g.Members);
         Assert.Equal(["Anne", "Bruno", "Élise"], groups["Groupe Meuse"]);
         Assert.Equal(["Chloé", "David"], groups["Groupe Sambre"]);
+    }
+
+    [Fact]
+    public async Task Facilitator_and_participant_see_their_group()
+    {
+        var cohortId = await ArrangeAsync();
+        await using (var scope = Fixture.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var sophie = AppUser.Create("facilitation@portfolio.test", "Sophie", "Wauters", "Portfolio");
+            Check(await users.CreateAsync(sophie, Password));
+            Check(await users.AddToRoleAsync(sophie, Roles.Facilitator));
+            var db = scope.ServiceProvider.GetRequiredService<PortfolioDb>();
+            var ids = await db.Users.Where(u => u.Email == "martin@exemple.be" || u.Email == "peeters@exemple.be").Select(u => u.Id).ToListAsync();
+            db.IntervisionGroups.Add(IntervisionGroup.Form(cohortId, "Groupe Meuse", ids, sophie.Id, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        var page = Page;
+        var h1 = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" });
+
+        await SignInAsync("facilitation@portfolio.test");
+        await navigation.GetByRole(AriaRole.Link, new() { Name = "Mes groupes", Exact = true }).ClickAsync();
+        await Expect(h1).ToHaveTextAsync("Mes groupes");
+        var meuse = page.GetByRole(AriaRole.Region, new() { Name = "Groupe Meuse" });
+        await Expect(meuse).ToContainTextAsync("Anne Martin");
+        await Expect(meuse).ToContainTextAsync(CohortName);
+        await CheckAccessibilityAsync();
+        await meuse.GetByRole(AriaRole.Link, new() { Name = "Activité du groupe Groupe Meuse" }).ClickAsync();
+        await Expect(h1).ToHaveTextAsync("Activité du groupe Groupe Meuse");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Activité du groupe Groupe Meuse, par personne" })).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+        await navigation.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+
+        await SignInAsync("martin@exemple.be");
+        await page.GotoAsync("/Participant");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Mon portfolio" }).GetByRole(AriaRole.Link, new() { Name = "Mon groupe", Exact = true }).ClickAsync();
+        await Expect(h1).ToHaveTextAsync("Mon groupe d'intervision");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Groupe Meuse" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Membres du groupe" }).Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.GetByText("Facilitateur·rice : Sophie Wauters")).ToBeVisibleAsync();
+        await CheckAccessibilityAsync();
+    }
+
+    private async Task SignInAsync(string email)
+    {
+        var page = Page;
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
     }
 
     private async Task FormAsync(string name, string[] members)

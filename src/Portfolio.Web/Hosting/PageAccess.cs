@@ -17,6 +17,8 @@ public static class PageAccess
         ["/Peer"] = Roles.Participant,
         ["/Coordinator"] = Roles.Coordinator,
         ["/Admin"] = Roles.Admin,
+        // Each person's own notification centre and e-mail choices, whatever their role.
+        ["/Notifications"] = Roles.AnyRole,
     };
 
     /// <summary>Single pages outside the audience folders, for anyone signed in with a role.</summary>

@@ -61,24 +61,34 @@ public class NotificationCentreTests(PortfolioFactory factory) : IntegrationTest
     public async Task The_header_shows_the_unread_count_in_words_until_all_are_marked_read()
     {
         var (ana, anaId, benId) = await AnaAndBenAsync();
-        Assert.Equal("Notifications", Normalise((await GetPageAsync(ana, "/Participant")).QuerySelector("#notification-count")!.TextContent));
+        Assert.Equal("Notifications", await HeaderAsync(ana));
 
         await Factory.NotifyAsync(anaId, NotificationKind.FeedbackRequested, "Mon plan", actorId: benId);
-        Assert.Equal("Notifications, 1 non lue", Normalise((await GetPageAsync(ana, "/Participant")).QuerySelector("#notification-count")!.TextContent));
+        Assert.Equal("Notifications, 1 non lue | Notifications 1 non lue", await HeaderAsync(ana));
         await Factory.NotifyAsync(anaId, NotificationKind.FeedbackAnswered, "Mon plan", actorId: benId);
         await Factory.NotifyAsync(anaId, NotificationKind.FeedbackOverdue, "Son plan");
         await Factory.NotifyAsync(benId, NotificationKind.FeedbackOverdue, "Pas pour Ana");
-        Assert.Equal("Notifications, 3 non lues", Normalise((await GetPageAsync(ana, "/Participant")).QuerySelector("#notification-count")!.TextContent));
+        Assert.Equal("Notifications, 3 non lues | Notifications 3 non lues", await HeaderAsync(ana));
+        Assert.Equal("Notifications, 3 unread | Notifications 3 unread", await HeaderAsync(ana, "/Participant?culture=en"));
 
         var response = await PostFormAsync(ana, "/Notifications", new(), formSelector: "main form[action*='ReadAll']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var after = await GetPageAsync(ana, "/Notifications");
+        Assert.Null(after.QuerySelector("#notification-count")!.GetAttribute("aria-label"));
         Assert.Equal("Notifications", Normalise(after.QuerySelector("#notification-count")!.TextContent));
         Assert.Contains("Toutes vos notifications sont marquées comme lues.", after.QuerySelector("[role=status]")!.TextContent);
         Assert.DoesNotContain("Non lue", after.QuerySelector("#notifications")!.TextContent);
         await using var db = Factory.NewDb();
         Assert.Equal(1, await db.Notifications.CountAsync(n => n.ReadAt == null));
+    }
+
+    /// <summary>The header link's accessible name (when it has one of its own) and its visible text.</summary>
+    private static async Task<string> HeaderAsync(HttpClient client, string url = "/Participant")
+    {
+        var link = (await GetPageAsync(client, url)).QuerySelector("#notification-count")!;
+        var text = Normalise(link.TextContent);
+        return link.GetAttribute("aria-label") is { } name ? $"{name} | {text}" : text;
     }
 
     [Fact]

@@ -45,6 +45,8 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
 
     // Notifications
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
 
     /// <summary>Shared by every web node, so that a cookie issued by one is read by the others.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -59,6 +59,14 @@ public class Notification
     public DateTimeOffset? ReadAt { get; private set; }
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    /// <summary>
+    /// When the mail job decided about this notification (sent it by e-mail, or not because the person does not want
+    /// this kind by mail): set once, in the same transaction as the message it queues, so that it is never mailed twice.
+    /// </summary>
+    public DateTimeOffset? MailHandledAt { get; private set; }
+
+    public void MailHandled(DateTimeOffset now) => MailHandledAt ??= now;
 }
 
 public static class Notifying
@@ -88,5 +96,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The header counts a person's unread notifications on every page.
         n.HasIndex(x => new { x.UserId, x.ReadAt });
         n.HasIndex(x => new { x.UserId, x.CreatedAt });
+        // The mail job looks for the few notifications it has not handled yet.
+        n.HasIndex(x => x.Id, "IX_Notifications_MailPending").HasFilter("\"MailHandledAt\" IS NULL");
     }
 }

@@ -19,6 +19,8 @@ public static class PageAccess
         // The groups a facilitator runs and their activity in counts; never a portfolio (Facilitator/FacilitatedGroups).
         ["/Facilitator"] = Roles.Facilitator,
         ["/Admin"] = Roles.Admin,
+        // Each person's own notification centre and e-mail choices, whatever their role.
+        ["/Notifications"] = Roles.AnyRole,
     };
 
     /// <summary>Single pages outside the audience folders, for anyone signed in with a role.</summary>

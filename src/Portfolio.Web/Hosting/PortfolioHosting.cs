@@ -18,6 +18,7 @@ using Portfolio.Core.Frameworks;
 using Portfolio.Core.Storage;
 using Portfolio.Web.Jobs;
 using Portfolio.Web.Mail;
+using Portfolio.Web.Notifications;
 
 namespace Portfolio.Web.Hosting;
 
@@ -102,6 +103,7 @@ public static class PortfolioHosting
         services.AddScoped<MailDelivery>();
         services.AddScoped<PasswordMails>();
         services.AddScoped<IEnrolmentInvitations>(sp => sp.GetRequiredService<PasswordMails>());
+        services.AddNotifications();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Data;
 using Portfolio.Core.Storage;
+using Portfolio.Web.Notifications;
 
 namespace Portfolio.Web.Jobs;
 
@@ -46,6 +47,7 @@ public sealed class RecurringJobs(IRecurringJobManager recurring, ILogger<Recurr
         try
         {
             recurring.AddOrUpdate<ArtifactCleanup>(ArtifactCleanup.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily(2));
+            recurring.AddNotificationJobs();
         }
         catch (Exception e)
         {

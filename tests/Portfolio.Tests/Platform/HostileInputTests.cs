@@ -20,6 +20,7 @@ using Portfolio.Core.Portfolios;
 using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
 using Portfolio.Tests.Intervision;
+using Portfolio.Tests.Notifications;
 using Portfolio.Tests.Portfolios;
 using Xunit.Abstractions;
 
@@ -579,6 +580,13 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
             ["/Participant/Assessments/Edit"] = At(participantClient, $"/Participant/Assessments/Edit?campaignId={campaignId}&objectiveId={objectives[0].Id}"),
             ["/Participant/Export"] = At(participantClient, "/Participant/Export"),
             ["/Participant/Cohort"] = At(participantClient, "/Participant/Cohort"),
+            ["/Notifications/Preferences"] = At(participantClient, "/Notifications/Preferences"),
+            ["/Notifications/ReadAll"] = async () =>
+            {
+                // The button is offered while something is unread.
+                await Factory.NotifyAsync(participant.Id, Portfolio.Core.Notifications.NotificationKind.CampaignClosing, Unique("Campagne "));
+                return new Target(participantClient, Get(participantClient, "/Notifications"));
+            },
         };
         return new World(targets);
     }

@@ -68,7 +68,8 @@ public class QueryCountTests(PortfolioFactory factory) : IntegrationTest(factory
     /// self-assessments and evidence queries only, plus (since sessions can be revoked) one lookup of the cookie's session.
     /// </summary>
     private const int MatrixCommandsBefore = 10;
-    private const int MatrixCommandsCeiling = 5;
+    // Plus one since the header counts the person's unread notifications on every page.
+    private const int MatrixCommandsCeiling = 6;
 
     [Fact]
     public async Task The_matrix_page_runs_fewer_commands_than_when_it_read_the_framework_each_time()
@@ -108,7 +109,8 @@ public class QueryCountTests(PortfolioFactory factory) : IntegrationTest(factory
         var overview = await CommandsForAsync(coordinator, "/Coordinator");
 
         Assert.Equal(small, large);
-        Assert.InRange(overview, 1, 5);
+        // 6 since the header counts the person's unread notifications on every page.
+        Assert.InRange(overview, 1, 6);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Portfolio.Core.Intervision;
 using Portfolio.Core.Notifications;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Text;
+using Portfolio.Web.Text;
 
 namespace Portfolio.Web.Pages.Participant.Feedback;
 
@@ -98,7 +99,7 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        TempData["Message"] = l["Votre demande a été envoyée à {0} pair(s) ; ils peuvent lire les preuves choisies jusqu'au retrait de la demande.", request.Recipients.Count].Value;
+        TempData["Message"] = l.Plural(request.Recipients.Count, "Votre demande a été envoyée à {0} pair ; il ou elle peut lire les preuves choisies jusqu'au retrait de la demande.", "Votre demande a été envoyée à {0} pairs ; ils peuvent lire les preuves choisies jusqu'au retrait de la demande.");
         return RedirectToPage("Received", new { id = request.Id });
     }
 

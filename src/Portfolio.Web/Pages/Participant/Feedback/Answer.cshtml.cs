@@ -61,18 +61,26 @@ public class AnswerModel(PortfolioDb db, FrameworkModels frameworks, TimeProvide
         return outcome is Outcome.NotFound ? NotFound() : Page();
     }
 
-    /// <summary>The same save, posted by wwwroot/js/feedback-autosave.js while the peer writes; answers in JSON.</summary>
+    /// <summary>
+    /// The same save, posted by wwwroot/js/feedback-autosave.js while the peer writes. Saved: 204 with the new row version
+    /// in a header (a save accepted, like the redirect of the button); refused or stale: 200 with the reason, nothing saved.
+    /// </summary>
     public async Task<IActionResult> OnPostAutosaveAsync(int id)
     {
         var outcome = await SaveAsync(id, submit: false);
-        return outcome switch
+        if (outcome is Outcome.NotFound)
         {
-            Outcome.NotFound => NotFound(),
-            Outcome.Saved => new JsonResult(new { rowVersion = Input.RowVersion, message = l["Brouillon enregistré à {0}.", Dates.Moment(clock.GetUtcNow())].Value }),
-            Outcome.Conflict => new JsonResult(new { message = l["Ce brouillon a été modifié ailleurs : enregistrez avec le bouton pour voir les deux versions."].Value }) { StatusCode = StatusCodes.Status409Conflict },
-            _ => new JsonResult(new { message = l["Le brouillon n'a pas pu être enregistré : {0}", string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))].Value })
-                { StatusCode = StatusCodes.Status400BadRequest },
-        };
+            return NotFound();
+        }
+        if (outcome is Outcome.Saved)
+        {
+            Response.Headers["X-Row-Version"] = Input.RowVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return NoContent();
+        }
+        var reason = outcome is Outcome.Conflict
+            ? l["Ce brouillon a été modifié ailleurs : enregistrez avec le bouton pour voir les deux versions."].Value
+            : l["Le brouillon n'a pas pu être enregistré : {0}", string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage))].Value;
+        return new JsonResult(new { saved = false, message = reason });
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id)

@@ -75,7 +75,7 @@ public class AnswerModel(PortfolioDb db, FrameworkModels frameworks, TimeProvide
         if (outcome is Outcome.Saved)
         {
             Response.Headers["X-Row-Version"] = Input.RowVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return NoContent();
+            return new NoContentResult();
         }
         var reason = outcome is Outcome.Conflict
             ? l["Ce brouillon a été modifié ailleurs : enregistrez avec le bouton pour voir les deux versions."].Value

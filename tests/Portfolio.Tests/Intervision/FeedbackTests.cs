@@ -205,7 +205,7 @@ public class FeedbackTests(PortfolioFactory factory) : IntegrationTest(factory)
             ["reply.Text"] = "Une deuxième réponse", ["__RequestVerificationToken"] = Token(page),
         }));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("une seule réponse est possible", await again.Content.ReadAsStringAsync());
+        Assert.Contains("une seule réponse est possible", (await ParseAsync(again)).QuerySelector(".alert-danger")!.TextContent);
         var rerate = await s.Ana.Client.PostAsync($"{url}?handler=Rate&feedbackId={feedbackId}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["rating.Critical"] = "1", ["rating.Benevolent"] = "1", ["__RequestVerificationToken"] = Token(page),
@@ -354,10 +354,10 @@ public class FeedbackTests(PortfolioFactory factory) : IntegrationTest(factory)
         var otherRequest = await db2RequestOfAsync(s.Cleo.Id);
         var rating = await PostFormAsync(s.Ana.Client, $"/Participant/Feedback/Received/{otherRequest}", new() { ["rating.Critical"] = "7", ["rating.Benevolent"] = "0" }, "Rate");
         Assert.Equal(HttpStatusCode.OK, rating.StatusCode);
-        Assert.Contains("va de 1 à 4", await rating.Content.ReadAsStringAsync());
+        Assert.Contains("Le champ Critique va de 1 à 4.", (await ParseAsync(rating)).QuerySelector(".alert-danger")!.TextContent);
         var reply = await PostFormAsync(s.Ana.Client, $"/Participant/Feedback/Received/{otherRequest}", new() { ["reply.Text"] = new string('r', Feedback.ReplyLength + 1) }, "Reply");
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
-        Assert.Contains("compte au plus 4000 caractères", await reply.Content.ReadAsStringAsync());
+        Assert.Contains("compte au plus 4000 caractères", (await ParseAsync(reply)).QuerySelector(".alert-danger")!.TextContent);
         // Another person's feedback id on one's own request is not found.
         var page = await GetPageAsync(s.Ana.Client, received);
         var foreign = await s.Ana.Client.PostAsync($"{received}?handler=Keep&feedbackId=999999",

@@ -45,6 +45,13 @@ public sealed class FeedbackJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await SignInAsync(Amelie);
         await ReadReplyRateAndKeepAsync("Bruno Martin", "Merci, je retiens le tour de table.", critical: 3, benevolent: 4);
 
+        // Bruno sees what kind of mirror he is.
+        await SignInAsync(Bruno);
+        await Page.GotoAsync("/Participant/Feedback/Mirror");
+        await Expect(Page.Locator("#mirror-months tbody td")).ToHaveTextAsync(["1", "3,0", "4,0"]);
+        await Expect(Page.Locator("#mirror-comments")).ToContainTextAsync("Franc et utile.");
+        await CheckAccessibilityAsync();
+
         await using var db = Fixture.NewDb();
         var kept = await db.Evidence.SingleAsync(e => e.OriginKind == EvidenceOriginKind.FeedbackReceived);
         Assert.Contains("Un ordre du jour clair.", kept.Description);

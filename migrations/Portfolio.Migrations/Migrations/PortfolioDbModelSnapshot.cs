@@ -796,6 +796,110 @@ namespace Portfolio.Migrations
                     b.ToTable("ScaleLevel");
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Intervision.Feedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BenevolentRating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CriticalRating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PeerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.PrimitiveCollection<int[]>("QuestionsAxisIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.PrimitiveCollection<int[]>("QuestionsObjectiveIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.PrimitiveCollection<int[]>("StrengthsAxisIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.PrimitiveCollection<int[]>("StrengthsObjectiveIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Suggestions")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.PrimitiveCollection<int[]>("SuggestionsAxisIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.PrimitiveCollection<int[]>("SuggestionsObjectiveIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeerId", "RatedAt");
+
+                    b.HasIndex("RequestId", "PeerId")
+                        .IsUnique();
+
+                    b.ToTable("Feedback", t =>
+                        {
+                            t.HasCheckConstraint("CK_Feedback_BenevolentRating", "\"BenevolentRating\" BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("CK_Feedback_CriticalRating", "\"CriticalRating\" BETWEEN 1 AND 4");
+                        });
+                });
+
             modelBuilder.Entity("Portfolio.Core.Intervision.FeedbackRecipient", b =>
                 {
                     b.Property<int>("RequestId")
@@ -1752,6 +1856,46 @@ namespace Portfolio.Migrations
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Intervision.Feedback", b =>
+                {
+                    b.HasOne("Portfolio.Core.Intervision.FeedbackRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Intervision.FeedbackRecipient", null)
+                        .WithOne()
+                        .HasForeignKey("Portfolio.Core.Intervision.Feedback", "RequestId", "PeerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Portfolio.Core.Intervision.SuggestedLevel", "Levels", b1 =>
+                        {
+                            b1.Property<int>("FeedbackId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Level");
+
+                            b1.Property<int>("ObjectiveId");
+
+                            b1.HasKey("FeedbackId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Feedback");
+
+                            b1
+                                .ToJson("Levels")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FeedbackId");
+                        });
+
+                    b.Navigation("Levels");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Intervision.FeedbackRecipient", b =>

@@ -42,6 +42,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
     public DbSet<FeedbackRequest> FeedbackRequests => Set<FeedbackRequest>();
     public DbSet<FeedbackRecipient> FeedbackRecipients => Set<FeedbackRecipient>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
 
     // Notifications
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -400,6 +400,29 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
             campaignId = await db.Campaigns.Where(c => c.CohortId == cohortId).OrderBy(c => c.Position).Select(c => c.Id).FirstAsync();
         }
 
+        // Feedback: the participant and the bystander form an intervision group; each asks the other.
+        await Factory.EnrolAsync(cohortId, bystander.Id);
+        await Factory.CreateGroupAsync(cohortId, "Groupe des retours", [participant.Id, bystander.Id]);
+        var bystanderItem = await Factory.AddEvidenceAsync(bystander.Id, cohortId, "Preuve du témoin", [objectives[0].Id]);
+        Task<int> AskParticipantAsync() => Factory.AskFeedbackAsync(cohortId, bystander.Id, [bystanderItem], [participant.Id], objectiveIds: [objectives[0].Id]);
+        async Task<int> AnsweredRequestAsync()
+        {
+            var id = await Factory.AskFeedbackAsync(cohortId, participant.Id, [], [bystander.Id], objectiveIds: [objectives[0].Id]);
+            await Factory.GiveFeedbackAsync(id, bystander.Id);
+            return id;
+        }
+        // The answer form's buttons post it to the page's handlers (formaction): the form, as the button sends it.
+        Func<Task<(IHtmlDocument, string)>> AnswerPage(int requestId, string? handler) => async () =>
+        {
+            var url = $"/Participant/Feedback/Answer/{requestId}";
+            var page = await GetPageAsync(participantClient, url);
+            if (handler is not null)
+            {
+                page.QuerySelector("#feedback-form")!.SetAttribute("action", $"{url}?handler={handler}");
+            }
+            return (page, url);
+        };
+
         Func<Task<Target>> At(HttpClient client, string url, string? hint = null) =>
             () => Task.FromResult(new Target(client, Get(client, url), hint, Reusable: true));
 
@@ -587,6 +610,18 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
                 await Factory.NotifyAsync(participant.Id, Portfolio.Core.Notifications.NotificationKind.CampaignClosing, Unique("Campagne "));
                 return new Target(participantClient, Get(participantClient, "/Notifications"));
             },
+            ["/Participant/Feedback/Ask"] = At(participantClient, $"/Participant/Feedback/Ask?evidence={await Factory.AddEvidenceAsync(participant.Id, cohortId, "Preuve à relire", [objectives[0].Id])}"),
+            ["/Participant/Feedback/Answer"] = async () => new Target(participantClient, AnswerPage(await AskParticipantAsync(), null)),
+            ["/Participant/Feedback/Answer?handler=Submit"] = async () => new Target(participantClient, AnswerPage(await AskParticipantAsync(), "Submit")),
+            ["/Participant/Feedback/Answer?handler=Autosave"] = async () => new Target(participantClient, AnswerPage(await AskParticipantAsync(), "Autosave")),
+            ["/Participant/Feedback/Received?handler=Reply"] = async () =>
+                new Target(participantClient, Get(participantClient, $"/Participant/Feedback/Received/{await AnsweredRequestAsync()}"), "handler=Reply"),
+            ["/Participant/Feedback/Received?handler=Rate"] = async () =>
+                new Target(participantClient, Get(participantClient, $"/Participant/Feedback/Received/{await AnsweredRequestAsync()}"), "handler=Rate"),
+            ["/Participant/Feedback/Received?handler=Keep"] = async () =>
+                new Target(participantClient, Get(participantClient, $"/Participant/Feedback/Received/{await AnsweredRequestAsync()}"), "handler=Keep"),
+            ["/Participant/Feedback/Withdraw"] = async () =>
+                new Target(participantClient, Get(participantClient, $"/Participant/Feedback/Withdraw/{await Factory.AskFeedbackAsync(cohortId, participant.Id, [], [bystander.Id], objectiveIds: [objectives[0].Id])}")),
         };
         return new World(targets);
     }

@@ -17,6 +17,9 @@ public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
     public FrameworkModel Framework { get; private set; } = null!;
     public IReadOnlyList<string> SharedWith { get; private set; } = [];
 
+    /// <summary>The intervision material the item was made from (a feedback received...), as described when it was made.</summary>
+    public EvidenceOrigin? Origin { get; private set; }
+
     /// <summary>Who besides the owner may read the item now, by the one rule (group, named peers, feedback requests).</summary>
     public IReadOnlyList<string> Readers { get; private set; } = [];
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
@@ -35,6 +38,7 @@ public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
         }
         var item = new Item(evidence.Id, evidence.Content, evidence.CreatedAt, evidence.UpdatedAt);
         Evidence = item;
+        Origin = evidence.Origin;
         Framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
         if (item.Content.SharedWithUserIds.Length > 0)
         {

@@ -114,7 +114,8 @@ public class CodevSession
         {
             throw new CodevRefusedException("La séance est animée par le facilitateur ou par un membre du groupe.");
         }
-        StartsAt = startsAt;
+        // PostgreSQL keeps moments in UTC.
+        StartsAt = startsAt.ToUniversalTime();
         Place = place;
         VideoLink = link;
         RunById = runById;

@@ -72,6 +72,7 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
     [InlineData("/Coordinator/Frameworks/Import", Roles.JuryMember)]
     [InlineData("/Participant", Roles.Admin)]
     [InlineData("/Peer", Roles.Facilitator)]
+    [InlineData("/Codev", Roles.Coordinator)]
     public async Task A_person_without_the_role_gets_403(string url, string role)
     {
         var client = await SignedInClientAsync("someone@example.be", role);

@@ -53,7 +53,7 @@ public static class CodevPages
     public static DateTimeOffset FromBrussels(DateTime local)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, Dates.Brussels.GetUtcOffset(unspecified));
+        return new DateTimeOffset(unspecified, Dates.Brussels.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 
     public static DateTime ToBrussels(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Dates.Brussels).DateTime;

@@ -11,7 +11,7 @@ using Portfolio.Core.Text;
 namespace Portfolio.Web.Pages.Codev;
 
 /// <summary>
-/// Plans a session of a group: date, place or video link, case owner(s) and who runs it. The facilitator plans for
+/// Plans a session of a group: date, place or video link, the case owners (one or two) and who runs it. The facilitator plans for
 /// their group; a group without a facilitator plans for itself (any member). Members and facilitator are notified.
 /// </summary>
 public class PlanModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel

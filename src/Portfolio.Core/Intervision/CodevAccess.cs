@@ -66,3 +66,10 @@ public static class CodevRotation
         return new Proposal(rows, next);
     }
 }
+
+public static class CodevQueries
+{
+    /// <summary>The group's next session not yet closed, starting at or after <paramref name="from"/> (for reminders and lists).</summary>
+    public static IQueryable<CodevSession> NextSessionOf(PortfolioDb db, int groupId, DateTimeOffset from) =>
+        db.CodevSessions.Where(s => s.GroupId == groupId && s.ClosedAt == null && s.StartsAt >= from).OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Take(1);
+}

@@ -449,6 +449,50 @@ public class CodevTests(PortfolioFactory factory) : IntegrationTest(factory)
         Assert.Single((await GetPageAsync(w.Ben.Client, "/Codev")).QuerySelectorAll("#past-sessions tbody tr"));
     }
 
+    [Fact]
+    public async Task A_case_owner_writes_a_dated_action_plan_and_keeps_it_as_evidence_and_a_member_records_their_own_contribution()
+    {
+        var w = await WorldAsync();
+        var sessionId = await PlanAsync(w, [w.Ana.Id], Now, step: 4);
+        var contributed = await PostFormAsync(w.Ben.Client, $"/Codev/Contribute/{sessionId}", new() { ["Input.Type"] = "Suggestion", ["Input.Text"] = "Un tiers neutre" });
+        Assert.Equal(HttpStatusCode.Redirect, contributed.StatusCode);
+        // Ben is offered only himself; the case owner is offered nobody.
+        Assert.Equal([w.Ben.Id], (await GetPageAsync(w.Ben.Client, $"/Codev/Contribute/{sessionId}")).QuerySelectorAll("select[name='Input.MemberId'] option").Select(o => o.GetAttribute("value")));
+        await AdvanceThroughPageAsync(w.Fanny.Client, sessionId);
+
+        var written = await PostFormAsync(w.Ana.Client, $"/Codev/ActionPlan/{sessionId}", new()
+        {
+            ["Input.Synthesis"] = "Deux pistes : la DRH et le calendrier.",
+            ["Input.Items[0].Text"] = "Rencontrer la DRH",
+            ["Input.Items[0].DueOn"] = "2026-04-01",
+            ["Input.Items[1].Text"] = "Revoir le calendrier avec l'équipe",
+            ["Input.Items[1].DueOn"] = "2026-04-15",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        var sheet = await GetPageAsync(w.Ben.Client, $"/Codev/Session/{sessionId}");
+        Assert.Contains("Prénom ben (Suggestion) : Un tiers neutre", sheet.QuerySelector(".contributions")!.TextContent);
+        Assert.Equal(["Rencontrer la DRH — pour le 1 avril 2026", "Revoir le calendrier avec l'équipe — pour le 15 avril 2026"],
+            sheet.QuerySelectorAll(".plan li").Select(li => li.TextContent.Trim()));
+
+        int planId;
+        await using (var db = Factory.NewDb())
+        {
+            planId = await db.CodevPlans.Select(p => p.Id).SingleAsync();
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await w.Ben.Client.GetAsync($"/Codev/ToEvidence/plan/{planId}")).StatusCode);
+        var made = await PostFormAsync(w.Ana.Client, $"/Codev/ToEvidence/plan/{planId}", new() { ["ObjectiveIds"] = w.Objective.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        await using (var db = Factory.NewDb())
+        {
+            var evidence = await db.Evidence.SingleAsync();
+            Assert.Equal(w.Ana.Id, evidence.OwnerId);
+            Assert.Equal(EvidenceOriginKind.CodevActionPlan, evidence.OriginKind);
+            Assert.Equal(planId, evidence.OriginId);
+            Assert.Contains("- Rencontrer la DRH (pour le 1 avril 2026)", evidence.Description);
+        }
+        Assert.NotNull((await GetPageAsync(w.Ana.Client, $"/Codev/Session/{sessionId}")).QuerySelector("a[href^='/Participant/Evidence/Details/']"));
+    }
+
     // ---- Helpers ---------------------------------------------------------------------------------------------------
 
     private async Task AdvanceThroughPageAsync(HttpClient client, int sessionId)

@@ -210,7 +210,7 @@ public class CodevTests(PortfolioFactory factory) : IntegrationTest(factory)
         [
             $"/Codev/Session/{sessionId}", $"/Codev/Plan/{w.GroupId}", $"/Codev/Rotation/{w.GroupId}", $"/Codev/Step/{sessionId}/1",
             $"/Codev/Attendance/{sessionId}", $"/Codev/Contribute/{sessionId}", $"/Codev/ActionPlan/{sessionId}", $"/Codev/Takeaway/{sessionId}",
-            $"/Codev/FollowUp/{nextId}/{planId}", $"/Codev/ToEvidence/takeaway/{takeawayId}", $"/Codev/ToEvidence/plan/{planId}",
+            $"/Codev/FollowUp/{nextId}/{planId}", $"/Codev/ToEvidence/takeaway/{takeawayId}", $"/Codev/ToEvidence/plan/{planId}", $"/Codev/Reschedule/{nextId}",
         ];
         // A participant of another group and the facilitator of another group: not found.
         foreach (var outsider in new[] { w.Olga, w.Gil })
@@ -491,6 +491,37 @@ public class CodevTests(PortfolioFactory factory) : IntegrationTest(factory)
             Assert.Contains("- Rencontrer la DRH (pour le 1 avril 2026)", evidence.Description);
         }
         Assert.NotNull((await GetPageAsync(w.Ana.Client, $"/Codev/Session/{sessionId}")).QuerySelector("a[href^='/Participant/Evidence/Details/']"));
+    }
+
+    [Fact]
+    public async Task The_facilitator_and_the_named_runner_reschedule_and_a_stale_save_is_detected()
+    {
+        var w = await WorldAsync();
+        var sessionId = await PlanAsync(w, [w.Ana.Id], Now.AddDays(20), runBy: w.Ben.Id);
+        Assert.Equal(HttpStatusCode.NotFound, (await w.Cleo.Client.GetAsync($"/Codev/Reschedule/{sessionId}")).StatusCode);
+        var bensForm = await GetPageAsync(w.Ben.Client, $"/Codev/Reschedule/{sessionId}");
+        var moved = await PostFormAsync(w.Fanny.Client, $"/Codev/Reschedule/{sessionId}", new() { ["Input.Place"] = "Salle Namur", ["Input.CaseOwnerIds"] = w.Cleo.Id });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        var values = FormValues((IHtmlFormElement)bensForm.QuerySelector("main form")!).Where(v => v.Key != "Input.Place").ToList();
+        values.Add(new("Input.Place", "Salle Liège"));
+        var stale = await w.Ben.Client.PostAsync($"/Codev/Reschedule/{sessionId}", new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var page = await ParseAsync(stale);
+        Assert.Contains("Salle Namur", page.QuerySelector("#stale-warning")!.TextContent);
+        Assert.Equal("Salle Liège", page.QuerySelector("#Input_Place")!.GetAttribute("value"));
+        await using (var db = Factory.NewDb())
+        {
+            var session = await db.CodevSessions.SingleAsync();
+            Assert.Equal("Salle Namur", session.Place);
+            Assert.Equal([w.Cleo.Id], session.CaseOwnerIds);
+            Assert.Equal(3, await db.Notifications.CountAsync(n => n.Kind == NotificationKind.SessionPlanned && n.Link == $"/Codev/Session/{sessionId}"));
+        }
+
+        // Once started, it is not rescheduled any more.
+        await AdvanceThroughPageAsync(w.Ben.Client, sessionId);
+        var late = await PostFormAsync(w.Fanny.Client, $"/Codev/Reschedule/{sessionId}", new() { ["Input.Place"] = "Ailleurs" });
+        Assert.Contains("Une séance commencée ne se replanifie plus.", (await ParseAsync(late)).QuerySelector("main")!.TextContent);
     }
 
     // ---- Helpers ---------------------------------------------------------------------------------------------------

@@ -584,6 +584,7 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
             ["/Participant/Assessments/Edit"] = At(participantClient, $"/Participant/Assessments/Edit?campaignId={campaignId}&objectiveId={objectives[0].Id}"),
             ["/Codev/Plan"] = At(participantClient, $"/Codev/Plan/{codevGroupId}"),
             ["/Codev/Advance"] = AtCodev("/Codev/Session/{0}", 2, participant.Id),
+            ["/Codev/Reschedule"] = AtCodev("/Codev/Reschedule/{0}", 0, participant.Id),
             ["/Codev/Step"] = AtCodev("/Codev/Step/{0}/1", 3, participant.Id),
             ["/Codev/Attendance"] = AtCodev("/Codev/Attendance/{0}", 1, participant.Id),
             ["/Codev/Contribute"] = AtCodev("/Codev/Contribute/{0}", 4, codevMate.Id),

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +13,10 @@ namespace Portfolio.Web.Pages.Codev;
 /// Plans a session of a group: date, place or video link, the case owners (one or two) and who runs it. The facilitator plans for
 /// their group; a group without a facilitator plans for itself (any member). Members and facilitator are notified.
 /// </summary>
-public class PlanModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class PlanModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel, ISessionForm
 {
     [BindProperty]
-    public PlanInput Input { get; set; } = new();
+    public SessionInput Input { get; set; } = new();
 
     public CodevGroup Group { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
@@ -29,7 +28,7 @@ public class PlanModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Shar
         {
             return NotFound();
         }
-        Input = new PlanInput
+        Input = new SessionInput
         {
             StartsAt = CodevPages.ToBrussels(clock.GetUtcNow().AddDays(14)).Date.AddHours(14),
             RunById = Group.FacilitatorId ?? User.Me(),
@@ -92,24 +91,5 @@ public class PlanModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Shar
             [.. group.MemberIds.Select(id => new CodevRotation.Member(id, Names.Name(id)))],
             [.. ownerships.SelectMany(o => o.CaseOwnerIds.Select(id => (id, o.StartsAt)))]).Next;
         return true;
-    }
-
-    public sealed class PlanInput
-    {
-        [Display(Name = "Date et heure")]
-        public DateTime? StartsAt { get; set; }
-
-        [StringLength(CodevSession.PlaceLength, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
-        [Display(Name = "Lieu")]
-        public string? Place { get; set; }
-
-        [StringLength(WebLink.MaxLength, ErrorMessage = "Le champ {0} compte au plus {1} caractères.")]
-        [Display(Name = "Lien de visioconférence")]
-        public string? VideoLink { get; set; }
-
-        [Display(Name = "Animée par")]
-        public string? RunById { get; set; }
-
-        public List<string> CaseOwnerIds { get; set; } = [];
     }
 }

@@ -1,15 +1,12 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Portfolio.Core.Data;
+using Portfolio.Web.Pages.Participant;
 
 namespace Portfolio.Web.Pages.Codev;
 
-/// <summary>Whether the header offers "Codéveloppement" to a participant: only when they are in an intervision group (one small query).</summary>
-public sealed class CodevMenu(PortfolioDb db, IHttpContextAccessor http)
+/// <summary>
+/// Whether the header offers "Codéveloppement" to a participant: only when they are in an intervision group. Read with
+/// the person's cohorts (<see cref="MyCohorts"/>, once per request), so the participant's pages run no extra command.
+/// </summary>
+public sealed class CodevMenu(MyCohorts myCohorts)
 {
-    public Task<bool> ShownAsync()
-    {
-        var me = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        return db.GroupMembers.AnyAsync(m => m.UserId == me);
-    }
+    public async Task<bool> ShownAsync() => (await myCohorts.GetAsync()).InIntervisionGroup;
 }

@@ -43,6 +43,11 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<FeedbackRequest> FeedbackRequests => Set<FeedbackRequest>();
     public DbSet<FeedbackRecipient> FeedbackRecipients => Set<FeedbackRecipient>();
     public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<CodevSession> CodevSessions => Set<CodevSession>();
+    public DbSet<CodevContribution> CodevContributions => Set<CodevContribution>();
+    public DbSet<CodevPlan> CodevPlans => Set<CodevPlan>();
+    public DbSet<CodevTakeaway> CodevTakeaways => Set<CodevTakeaway>();
+    public DbSet<CodevFollowUp> CodevFollowUps => Set<CodevFollowUp>();
 
     // Notifications
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -17,6 +17,9 @@ public sealed record ParticipantCohort(string OwnerId, int CohortId, string Coho
 /// </summary>
 public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, ParticipantCohort? Current)
 {
+    /// <summary>Whether the person is in an intervision group of any of their cohorts (the header then offers co-development).</summary>
+    public bool InIntervisionGroup { get; init; }
+
     /// <summary>One query, whatever the number of cohorts.</summary>
     public static async Task<ParticipantCohorts> LoadAsync(PortfolioDb db, string userId, CancellationToken cancellationToken = default)
     {
@@ -28,12 +31,14 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
                 Cohort = new ParticipantCohort(userId, e.CohortId, e.Cohort.Name, e.Cohort.Programme.Title, e.Cohort.FrameworkId, e.Cohort.Framework.Revision, e.Cohort.Framework.PillarLabel,
                     e.Cohort.StartsOn, e.Cohort.EndsOn, e.WithdrawnAt != null),
                 Chosen = db.Users.Any(u => u.Id == userId && u.CurrentCohortId == e.CohortId),
+                // Read in the same command, so that the header's menu costs no query of its own.
+                InGroup = db.GroupMembers.Any(m => m.UserId == userId && m.CohortId == e.CohortId),
             })
             .ToListAsync(cancellationToken);
         var current = rows.FirstOrDefault(r => r.Chosen)?.Cohort
             ?? rows.Select(r => r.Cohort).FirstOrDefault(c => !c.Withdrawn)
             ?? rows.Select(r => r.Cohort).FirstOrDefault();
-        return new ParticipantCohorts(rows.Select(r => r.Cohort).ToList(), current);
+        return new ParticipantCohorts(rows.Select(r => r.Cohort).ToList(), current) { InIntervisionGroup = rows.Any(r => r.InGroup) };
     }
 }
 

@@ -15,6 +15,8 @@ public static class PageAccess
         ["/Participant"] = Roles.Participant,
         // What peers shared with a participant; which items, decided by Core/Intervision/ItemAccess.
         ["/Peer"] = Roles.Participant,
+        // Co-development sessions; which ones, decided by Core/Intervision/CodevAccess (the group and its facilitator).
+        ["/Codev"] = Roles.Participant + "," + Roles.Facilitator,
         ["/Coordinator"] = Roles.Coordinator,
         // The groups a facilitator runs and their activity in counts; never a portfolio (Facilitator/FacilitatedGroups).
         ["/Facilitator"] = Roles.Facilitator,

@@ -88,6 +88,7 @@ public static class PortfolioHosting
         services.AddHttpContextAccessor();
         services.AddScoped<Pages.Coordinator.Coordination>();
         services.AddScoped<Pages.Participant.MyCohorts>();
+        services.AddScoped<Pages.Codev.CodevMenu>();
         services.AddScoped<FileStore>();
         services.AddScoped<PortfolioExport>();
         services.AddScoped<JobRuns>();

@@ -75,6 +75,7 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
     [InlineData("/Facilitator", Roles.Participant)]
     [InlineData("/Facilitator", Roles.Coordinator)]
     [InlineData("/Coordinator/Groups/1", Roles.Facilitator)]
+    [InlineData("/Codev", Roles.Coordinator)]
     public async Task A_person_without_the_role_gets_403(string url, string role)
     {
         var client = await SignedInClientAsync("someone@example.be", role);

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Frameworks;
+using Portfolio.Core.Intervision;
 using Portfolio.Core.Jobs;
 using Portfolio.Core.Portfolios;
 using Portfolio.Tests.Cohorts;
@@ -402,7 +403,7 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
 
         // Feedback: the participant and the bystander form an intervision group; each asks the other.
         await Factory.EnrolAsync(cohortId, bystander.Id);
-        await Factory.CreateGroupAsync(cohortId, "Groupe des retours", [participant.Id, bystander.Id]);
+        var sharedGroupId = await Factory.CreateGroupAsync(cohortId, "Groupe des retours", [participant.Id, bystander.Id]);
         var bystanderItem = await Factory.AddEvidenceAsync(bystander.Id, cohortId, "Preuve du témoin", [objectives[0].Id]);
         Task<int> AskParticipantAsync() => Factory.AskFeedbackAsync(cohortId, bystander.Id, [bystanderItem], [participant.Id], objectiveIds: [objectives[0].Id]);
         async Task<int> AnsweredRequestAsync()
@@ -466,6 +467,35 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
         var groupId = await Factory.CreateGroupAsync(cohortId, "Groupe hostile", [groupMember, await EnrolledAsync()]);
         await Factory.CreateGroupAsync(cohortId, "Autre groupe", [await EnrolledAsync(), await EnrolledAsync()]);
         await EnrolledAsync();
+        // Co-development: the feedback group has no facilitator, so the participant plans and runs its sessions.
+        var codevMate = bystander;
+        var codevGroupId = sharedGroupId;
+        var codevGroup = new CodevGroup(codevGroupId, cohortId, "Groupe des retours", null, [participant.Id, codevMate.Id]);
+        async Task<CodevSession> CodevSessionAsync(string owner, int step, DateTimeOffset startsAt)
+        {
+            await using var db = Factory.NewDb();
+            var session = new CodevSession(codevGroup, startsAt, "Salle", null, participant.Id, [owner], participant.Id, DateTimeOffset.UtcNow);
+            for (var i = 0; i < step; i++)
+            {
+                session.Advance(participant.Id, codevGroup, DateTimeOffset.UtcNow);
+            }
+            if (step >= 5 && owner == participant.Id)
+            {
+                session.WritePlan(participant.Id, "Synthèse", [new CodevActionItem("Agir", PortfolioBuilder.Today)], DateTimeOffset.UtcNow);
+            }
+            if (step >= 6)
+            {
+                session.WriteTakeaway(participant.Id, "Ce que je retiens", codevGroup, DateTimeOffset.UtcNow);
+            }
+            db.CodevSessions.Add(session);
+            await db.SaveChangesAsync();
+            return session;
+        }
+        Func<Task<Target>> AtCodev(string page, int step, string owner) => async () =>
+        {
+            var session = await CodevSessionAsync(owner, step, DateTimeOffset.UtcNow);
+            return new Target(participantClient, Get(participantClient, string.Format(page, session.Id)));
+        };
 
         var targets = new Dictionary<string, Func<Task<Target>>>
         {
@@ -601,6 +631,25 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
                 return new Target(participantClient, Get(participantClient, $"/Participant/Journal/Delete/{entry.Id}"));
             },
             ["/Participant/Assessments/Edit"] = At(participantClient, $"/Participant/Assessments/Edit?campaignId={campaignId}&objectiveId={objectives[0].Id}"),
+            ["/Codev/Plan"] = At(participantClient, $"/Codev/Plan/{codevGroupId}"),
+            ["/Codev/Advance"] = AtCodev("/Codev/Session/{0}", 2, participant.Id),
+            ["/Codev/Reschedule"] = AtCodev("/Codev/Reschedule/{0}", 0, participant.Id),
+            ["/Codev/Step"] = AtCodev("/Codev/Step/{0}/1", 3, participant.Id),
+            ["/Codev/Attendance"] = AtCodev("/Codev/Attendance/{0}", 1, participant.Id),
+            ["/Codev/Contribute"] = AtCodev("/Codev/Contribute/{0}", 4, codevMate.Id),
+            ["/Codev/ActionPlan"] = AtCodev("/Codev/ActionPlan/{0}", 5, participant.Id),
+            ["/Codev/Takeaway"] = AtCodev("/Codev/Takeaway/{0}", 6, participant.Id),
+            ["/Codev/FollowUp"] = async () =>
+            {
+                var earlier = await CodevSessionAsync(participant.Id, 6, DateTimeOffset.UtcNow.AddDays(-30));
+                var next = await CodevSessionAsync(codevMate.Id, 0, DateTimeOffset.UtcNow);
+                return new Target(participantClient, Get(participantClient, $"/Codev/FollowUp/{next.Id}/{earlier.Plans[0].Id}"));
+            },
+            ["/Codev/ToEvidence"] = async () =>
+            {
+                var session = await CodevSessionAsync(participant.Id, 6, DateTimeOffset.UtcNow);
+                return new Target(participantClient, Get(participantClient, $"/Codev/ToEvidence/takeaway/{session.Takeaways[0].Id}"));
+            },
             ["/Participant/Export"] = At(participantClient, "/Participant/Export"),
             ["/Participant/Cohort"] = At(participantClient, "/Participant/Cohort"),
             ["/Notifications/Preferences"] = At(participantClient, "/Notifications/Preferences"),

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Intervision;
 
@@ -81,6 +83,13 @@ public class CodevSession
     public List<CodevAttendance> Attendance { get; private set; } = [];
     public List<CodevFollowUp> FollowUps { get; private set; } = [];
     public uint RowVersion { get; private set; }
+
+    /// <summary>
+    /// How notifications and reminders name a session: its group and when. Stored with the notification, so written in
+    /// the programme's language whoever planned it.
+    /// </summary>
+    public static string Subject(string groupName, DateTimeOffset startsAt) =>
+        $"{groupName} — {Dates.Moment(startsAt, CultureInfo.GetCultureInfo("fr-BE"))}";
 
     public bool IsClosed => ClosedAt is not null;
     public bool IsCaseOwner(string userId) => CaseOwnerIds.Contains(userId);

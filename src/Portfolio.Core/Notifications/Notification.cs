@@ -82,6 +82,20 @@ public static class Notifying
         db.Notifications.Add(notification);
         return notification;
     }
+
+    /// <summary>
+    /// After an owner changed who may read an item: tells each person who may read it now and could not before
+    /// (<paramref name="readersBefore"/>), so that sharing is noticed; nobody is told twice about the same share.
+    /// </summary>
+    public static async Task NotifyNewReadersAsync(this PortfolioDb db, IReadOnlyCollection<string> readersBefore, IQueryable<AppUser> readersNow,
+        string subject, string link, string ownerId, DateTimeOffset now)
+    {
+        foreach (var reader in await readersNow.Select(u => u.Id).Where(id => !readersBefore.Contains(id)).ToListAsync())
+        {
+            db.Notify(reader, NotificationKind.ItemShared, subject, link, ownerId, now);
+        }
+        await db.SaveChangesAsync();
+    }
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

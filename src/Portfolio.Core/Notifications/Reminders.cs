@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
+using Portfolio.Core.Intervision;
+using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Notifications;
 
@@ -87,6 +89,29 @@ public sealed class CampaignClosingReminders : IReminderSource
             .ToListAsync(cancellationToken);
         return late.Select(x => new Reminder(x.UserId, NotificationKind.CampaignClosing, $"campaign:{x.Id}", x.ClosesOn, x.Name,
             $"/Participant/Assessments?campaignId={x.Id}")).ToList();
+    }
+}
+
+/// <summary>
+/// A group's co-development session that starts today or tomorrow (Brussels days) and has not begun yet, to each member
+/// of the group and its facilitator: once per session (the occasion is the day it takes place; a session moved to
+/// another day is reminded of again).
+/// </summary>
+public sealed class SessionComingReminders : IReminderSource
+{
+    public const int DaysAhead = 1;
+
+    public async Task<IReadOnlyList<Reminder>> DueAsync(PortfolioDb db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var from = Dates.StartInBrussels(today);
+        var until = Dates.StartInBrussels(today.AddDays(DaysAhead + 1));
+        var sessions = await db.CodevSessions
+            .Where(s => s.HeldAt == null && s.ClosedAt == null && s.StartsAt >= from && s.StartsAt < until)
+            .Select(s => new { s.Id, s.StartsAt, s.Group.Name, s.Group.FacilitatorId, Members = s.Group.Members.Select(m => m.UserId).ToList() })
+            .ToListAsync(cancellationToken);
+        return sessions.SelectMany(s => s.Members.Append(s.FacilitatorId).OfType<string>().Distinct().Select(person =>
+            new Reminder(person, NotificationKind.SessionComing, $"codev-session:{s.Id}", Dates.InBrussels(s.StartsAt),
+                CodevSession.Subject(s.Name, s.StartsAt), $"/Codev/Session/{s.Id}"))).ToList();
     }
 }
 

@@ -28,6 +28,19 @@ public static class Dates
     /// <summary>The Brussels day a moment falls on.</summary>
     public static DateOnly InBrussels(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Brussels).DateTime);
 
+    /// <summary>The moment a Brussels wall-clock time (a form's date and time) stands for.</summary>
+    public static DateTimeOffset FromBrussels(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Brussels.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
+
+    /// <summary>The Brussels wall-clock time of a moment, for a form's date and time field.</summary>
+    public static DateTime ToBrussels(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Brussels).DateTime;
+
+    /// <summary>The moment a Brussels day begins.</summary>
+    public static DateTimeOffset StartInBrussels(DateOnly day) => FromBrussels(day.ToDateTime(TimeOnly.MinValue));
+
     private static TimeZoneInfo FindBrussels()
     {
         try

@@ -14,6 +14,7 @@ public static class NotificationSetup
         // One line per thing people are reminded of.
         services.AddScoped<IReminderSource, FeedbackDueReminders>();
         services.AddScoped<IReminderSource, CampaignClosingReminders>();
+        services.AddScoped<IReminderSource, SessionComingReminders>();
         return services;
     }
 

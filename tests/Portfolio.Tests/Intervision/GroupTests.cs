@@ -403,6 +403,14 @@ public class GroupTests(PortfolioFactory factory) : IntegrationTest(factory)
             var request = await db.FeedbackRequests.Include(r => r.Recipients).SingleAsync(r => r.Id == overdue);
             request.Recipients.Single(r => r.PeerId == p[1]).MarkAnswered(DateTimeOffset.UtcNow);
             (await db.FeedbackRequests.SingleAsync(r => r.Id == withdrawn)).Withdraw(DateTimeOffset.UtcNow);
+            // One co-development session held, p00 bringing the case, p02 absent; the next one planned.
+            var group = new CodevGroup(groupId, cohortId, "Groupe Meuse", sophieId, [p[0], p[1], p[2]]);
+            var held = new CodevSession(group, DateTimeOffset.UtcNow.AddDays(-7), "Salle 1", null, sophieId, [p[0]], sophieId, DateTimeOffset.UtcNow);
+            held.RecordAttendance(sophieId, group, new Dictionary<string, bool> { [p[0]] = true, [p[1]] = true, [p[2]] = false });
+            held.Advance(sophieId, group, DateTimeOffset.UtcNow);
+            held.WriteStep(CodevStep.Presentation, "Un problème très secret de mon service", sophieId, group);
+            db.CodevSessions.Add(held);
+            db.CodevSessions.Add(new CodevSession(group, DateTimeOffset.UtcNow.AddDays(7), "Salle 1", null, sophieId, [p[1]], sophieId, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
 
@@ -416,10 +424,20 @@ public class GroupTests(PortfolioFactory factory) : IntegrationTest(factory)
             Assert.Equal([1, 0, 0, 1, 0, 0], rows["Prénom p01"]);
             Assert.Equal([0, 0, 0, 0, 0, 1], rows["Prénom p02"]);
             Assert.Equal([2, 1, 1, 1, 1, 1], rows["total"]);
+            // Sessions attended (of those held) and times a case owner.
+            string[] Sessions(string person) => [.. page.QuerySelector($".group-activity tr[data-person='{person}']")!.QuerySelectorAll("td").Skip(7).Select(td => td.TextContent.Trim())];
+            Assert.Equal(["1 sur 1", "1"], Sessions("Prénom p00"));
+            Assert.Equal(["1 sur 1", "0"], Sessions("Prénom p01"));
+            Assert.Equal(["0 sur 1", "0"], Sessions("Prénom p02"));
+            var figures = page.QuerySelector(".codev-figures")!.TextContent;
+            Assert.Contains("1 séance de codéveloppement tenue", figures);
+            Assert.Contains("porteurs de cas jusqu'ici : 1 sur 3", figures);
+            Assert.Contains("prochaine séance :", figures);
             var text = page.DocumentElement.OuterHtml;
             Assert.DoesNotContain("secrète", text);
             Assert.DoesNotContain("confidentielle", text);
             Assert.DoesNotContain("Retirée", text);
+            Assert.DoesNotContain("problème", text);
         }
     }
 

@@ -146,7 +146,7 @@ public class NotificationCentreTests(PortfolioFactory factory) : IntegrationTest
     public async Task The_centre_issues_as_many_commands_for_3_and_for_80_notifications()
     {
         var (ana, anaId, benId) = await AnaAndBenAsync();
-        var cleo = await SignedInClientAsync("cleo@example.be", Roles.Facilitator);
+        var cleo = await SignedInClientAsync("cleo@example.be", Roles.Participant);
         var cleoId = await Factory.UserIdAsync("cleo@example.be");
         for (var i = 0; i < 3; i++)
         {

@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Frameworks;
+using Portfolio.Core.Intervision;
 using Portfolio.Core.Notifications;
 using Portfolio.Core.Portfolios;
+using Portfolio.Core.Text;
 using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
 using Portfolio.Tests.Intervision;
@@ -84,22 +86,39 @@ public class ReminderTests(PortfolioFactory factory) : IntegrationTest(factory)
         await AssessEveryObjectiveAsync(cohortId, campaignId, cleo);
         // A campaign closing later than a week away reminds nobody yet.
         await Factory.AddCampaignAsync(cohortId, "Plus tard", 2, Today.AddDays(-1), Today.AddDays(8));
+        // The group's next co-development session is tomorrow: its three members are reminded; the one after is not yet.
+        var tomorrow = Dates.FromBrussels(Today.AddDays(1).ToDateTime(new TimeOnly(14, 0)));
+        int sessionId;
+        await using (var db = Factory.NewDb())
+        {
+            var group = await db.IntervisionGroups.Where(g => g.CohortId == cohortId)
+                .Select(g => new CodevGroup(g.Id, g.CohortId, g.Name, g.FacilitatorId, g.Members.Select(m => m.UserId).ToList())).SingleAsync();
+            var next = new CodevSession(group, tomorrow, "Salle 2", null, ana, [ben], ana, DateTimeOffset.UtcNow);
+            db.CodevSessions.Add(next);
+            db.CodevSessions.Add(new CodevSession(group, tomorrow.AddDays(2), "Salle 2", null, ana, [cleo], ana, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            sessionId = next.Id;
+        }
+        var session = $"SessionComing {CodevSession.Subject("Groupe 1", tomorrow)} -> /Codev/Session/{sessionId}";
 
         var first = await RemindAsync(DateTimeOffset.UtcNow);
         var second = await RemindAsync(DateTimeOffset.UtcNow);
 
-        Assert.Equal(5, first);
+        Assert.Equal(8, first);
         Assert.Equal(0, second);
         Assert.Equal(
         [
             $"ana@example.be CampaignClosing Bilan final -> /Participant/Assessments?campaignId={campaignId}",
+            $"ana@example.be {session}",
             $"ben@example.be CampaignClosing Bilan final -> /Participant/Assessments?campaignId={campaignId}",
             "ben@example.be FeedbackDueSoon Bientôt dû -> /Participant/Feedback",
             "ben@example.be FeedbackOverdue Déjà en retard -> /Participant/Feedback",
+            $"ben@example.be {session}",
             "cleo@example.be FeedbackDueSoon Répondue par Ana -> /Participant/Feedback",
+            $"cleo@example.be {session}",
         ], await NotificationsAsync());
         await using var check = Factory.NewDb();
-        Assert.Equal(5, await check.ReminderLogs.CountAsync());
+        Assert.Equal(8, await check.ReminderLogs.CountAsync());
         Assert.All(await check.Notifications.ToListAsync(), n => Assert.Null(n.ActorId));
     }
 

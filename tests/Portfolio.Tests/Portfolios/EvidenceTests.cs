@@ -287,6 +287,14 @@ public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
         var details = await GetPageAsync(me.Client, $"/Participant/Evidence/Details/{id}");
         Assert.Contains("Pairs nommés : Prénom marc", details.QuerySelector("#evidence-facts")!.TextContent);
         Assert.Contains($"{objectives[0].Code}.1", details.QuerySelector("#evidence-outcomes")!.TextContent);
+
+        // Marc is told once that the item is shared with him; saving it again tells nobody again.
+        IdFrom(await SubmitAsync(me.Client, $"/Participant/Evidence/Edit/{id}", new() { ["Input.Title"] = ["Retour d'un pair, revu"] }));
+        await using (var db = Factory.NewDb())
+        {
+            Assert.Equal([$"{peer.UserId} /Peer/Evidence/Details/{id} Retour d'un pair"],
+                await db.Notifications.Where(n => n.Kind == Portfolio.Core.Notifications.NotificationKind.ItemShared).Select(n => n.UserId + " " + n.Link + " " + n.Subject).ToListAsync());
+        }
     }
 
     [Fact]

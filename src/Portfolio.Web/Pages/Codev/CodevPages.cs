@@ -48,13 +48,4 @@ public static class CodevPages
         ContributionType.Suggestion => l["Suggestion"],
         _ => l["Expérience"],
     };
-
-    /// <summary>A date and time typed in a form (Brussels time, as everything in the programme) as a moment.</summary>
-    public static DateTimeOffset FromBrussels(DateTime local)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, Dates.Brussels.GetUtcOffset(unspecified)).ToUniversalTime();
-    }
-
-    public static DateTime ToBrussels(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Dates.Brussels).DateTime;
 }

@@ -30,7 +30,7 @@ public class PlanModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Shar
         }
         Input = new SessionInput
         {
-            StartsAt = CodevPages.ToBrussels(clock.GetUtcNow().AddDays(14)).Date.AddHours(14),
+            StartsAt = Dates.ToBrussels(clock.GetUtcNow().AddDays(14)).Date.AddHours(14),
             RunById = Group.FacilitatorId ?? User.Me(),
             CaseOwnerIds = [.. Proposed.Take(1).Select(p => p.Id)],
         };
@@ -56,7 +56,7 @@ public class PlanModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Shar
         CodevSession session;
         try
         {
-            session = new CodevSession(Group, CodevPages.FromBrussels(Input.StartsAt.Value), Input.Place, Input.VideoLink, Input.RunById ?? "", Input.CaseOwnerIds, me, now);
+            session = new CodevSession(Group, Dates.FromBrussels(Input.StartsAt.Value), Input.Place, Input.VideoLink, Input.RunById ?? "", Input.CaseOwnerIds, me, now);
         }
         catch (CodevRefusedException refused)
         {
@@ -66,7 +66,7 @@ public class PlanModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<Shar
         db.CodevSessions.Add(session);
         await db.SaveChangesAsync();
         // The link needs the id: the notifications go in a second save, with the session already there.
-        var subject = $"{Group.Name} — {Dates.Moment(session.StartsAt)}";
+        var subject = CodevSession.Subject(Group.Name, session.StartsAt);
         foreach (var person in Group.MemberIds.Append(Group.FacilitatorId).OfType<string>().Distinct().Where(p => p != me))
         {
             db.Notify(person, NotificationKind.SessionPlanned, subject, $"/Codev/Session/{session.Id}", me, now);

@@ -50,7 +50,7 @@ public class RescheduleModel(PortfolioDb db, TimeProvider clock, IStringLocalize
         var me = User.Me();
         try
         {
-            session.Schedule(Group, CodevPages.FromBrussels(Input.StartsAt.Value), Input.Place, Input.VideoLink, Input.RunById ?? "", Input.CaseOwnerIds);
+            session.Schedule(Group, Dates.FromBrussels(Input.StartsAt.Value), Input.Place, Input.VideoLink, Input.RunById ?? "", Input.CaseOwnerIds);
         }
         catch (CodevRefusedException refused)
         {
@@ -61,7 +61,7 @@ public class RescheduleModel(PortfolioDb db, TimeProvider clock, IStringLocalize
         var now = clock.GetUtcNow();
         foreach (var person in Group.MemberIds.Append(Group.FacilitatorId).OfType<string>().Distinct().Where(p => p != me))
         {
-            db.Notify(person, NotificationKind.SessionPlanned, $"{Group.Name} — {Dates.Moment(session.StartsAt)}", $"/Codev/Session/{id}", me, now);
+            db.Notify(person, NotificationKind.SessionPlanned, CodevSession.Subject(Group.Name, session.StartsAt), $"/Codev/Session/{id}", me, now);
         }
         try
         {

@@ -28,7 +28,7 @@ public sealed class SessionInput
 
     public static SessionInput From(CodevSession s) => new()
     {
-        StartsAt = CodevPages.ToBrussels(s.StartsAt), Place = s.Place, VideoLink = s.VideoLink, RunById = s.RunById, CaseOwnerIds = [.. s.CaseOwnerIds],
+        StartsAt = Dates.ToBrussels(s.StartsAt), Place = s.Place, VideoLink = s.VideoLink, RunById = s.RunById, CaseOwnerIds = [.. s.CaseOwnerIds],
         RowVersion = s.RowVersion,
     };
 }

@@ -8,6 +8,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
+using Portfolio.Core.Notifications;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
 using Portfolio.Core.Text;
@@ -114,6 +115,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
         }
 
         var now = clock.GetUtcNow();
+        IReadOnlyCollection<string> readersBefore = id is null ? [] : await ItemAccess.ReadersOfEvidence(db, id.Value).Select(u => u.Id).ToListAsync();
         // File chunks go through FileStore on the DbContext's connection: one transaction makes them and the item one save.
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (evidence is null)
@@ -164,6 +166,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
             Input.RowVersion = current.RowVersion;
             return Page();
         }
+        await db.NotifyNewReadersAsync(readersBefore, ItemAccess.ReadersOfEvidence(db, evidence.Id), evidence.Title, $"/Peer/Evidence/Details/{evidence.Id}", cohort.OwnerId, now);
         TempData["Message"] = id is null ? l["La preuve a été enregistrée."].Value : l["Les modifications ont été enregistrées."].Value;
         return RedirectToPage("Details", new { id = evidence.Id });
     }

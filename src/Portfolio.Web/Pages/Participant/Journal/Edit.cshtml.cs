@@ -8,6 +8,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
+using Portfolio.Core.Notifications;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Text;
 
@@ -75,6 +76,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
         {
             return Page();
         }
+        IReadOnlyCollection<string> readersBefore = id is null ? [] : await ItemAccess.ReadersOfJournalEntry(db, id.Value).Select(u => u.Id).ToListAsync();
         entry.Write(Input.WrittenOn, Input.Title, Input.Body ?? "", Input.PillarId, Input.LeadershipCompetencyId, Input.ObjectiveId, Input.Visibility, clock.GetUtcNow(), sharedWith);
         if (id is null)
         {
@@ -97,6 +99,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
             Input.RowVersion = stored.RowVersion;
             return Page();
         }
+        await db.NotifyNewReadersAsync(readersBefore, ItemAccess.ReadersOfJournalEntry(db, entry.Id), entry.Title, $"/Peer/Journal/Details/{entry.Id}", cohort.OwnerId, clock.GetUtcNow());
         TempData["Message"] = l["Réflexion enregistrée."].Value;
         return RedirectToPage("Index");
     }

@@ -6,6 +6,7 @@ using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
 using Portfolio.Core.Jobs;
+using Portfolio.Core.Juries;
 using Portfolio.Core.Mail;
 using Portfolio.Core.Notifications;
 using Portfolio.Core.Portfolios;
@@ -48,6 +49,12 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<CodevPlan> CodevPlans => Set<CodevPlan>();
     public DbSet<CodevTakeaway> CodevTakeaways => Set<CodevTakeaway>();
     public DbSet<CodevFollowUp> CodevFollowUps => Set<CodevFollowUp>();
+
+    // Juries
+    public DbSet<Jury> Juries => Set<Jury>();
+    public DbSet<JuryMember> JuryMembers => Set<JuryMember>();
+    public DbSet<JuryCandidate> JuryCandidates => Set<JuryCandidate>();
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
 
     // Notifications
     public DbSet<Notification> Notifications => Set<Notification>();

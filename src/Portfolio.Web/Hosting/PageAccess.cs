@@ -21,6 +21,8 @@ public static class PageAccess
         // The groups a facilitator runs and their activity in counts; never a portfolio (Facilitator/FacilitatedGroups).
         ["/Facilitator"] = Roles.Facilitator,
         ["/Admin"] = Roles.Admin,
+        // The juror's candidates; which ones and what of them, decided by Core/Juries/JuryAccess (assignment and conflicts).
+        ["/Jury"] = Roles.JuryMember,
         // Each person's own notification centre and e-mail choices, whatever their role.
         ["/Notifications"] = Roles.AnyRole,
     };

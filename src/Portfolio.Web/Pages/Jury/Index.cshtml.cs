@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Data;
+using Portfolio.Core.Juries;
+
+namespace Portfolio.Web.Pages.Jury;
+
+/// <summary>
+/// The juror's home: each jury they sit on, its candidates, and for each candidate whether the juror has declared on
+/// conflicts of interest and may open the candidate's work (<see cref="JuryAccess"/>). Two commands whatever the numbers.
+/// </summary>
+public class IndexModel(PortfolioDb db) : PageModel
+{
+    public IReadOnlyList<JuryView> Juries { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var juries = await db.Juries.Where(j => j.Members.Any(m => m.UserId == me))
+            .Select(j => new { j.Id, j.Name, Cohort = db.Cohorts.Where(c => c.Id == j.CohortId).Select(c => c.Programme.Title + " — " + c.Name).First(), IsChair = j.ChairId == me })
+            .OrderBy(j => j.Cohort).ThenBy(j => j.Name)
+            .ToListAsync();
+        var candidates = await db.JuryCandidates.Where(c => c.Jury.Members.Any(m => m.UserId == me))
+            .Join(db.Users, c => c.ParticipantId, u => u.Id, (c, u) => new
+            {
+                c.Id,
+                c.JuryId,
+                u.FirstName,
+                u.LastName,
+                Declaration = db.ConflictDeclarations.Where(d => d.JuryCandidateId == c.Id && d.JurorId == me)
+                    .Select(d => new { d.Level, d.WaivedAt }).FirstOrDefault(),
+            })
+            .OrderBy(x => x.LastName).ThenBy(x => x.FirstName)
+            .ToListAsync();
+        Juries = juries.Select(j => new JuryView(j.Id, j.Name, j.Cohort, j.IsChair,
+            candidates.Where(c => c.JuryId == j.Id)
+                .Select(c => new CandidateView(c.Id, $"{c.FirstName} {c.LastName}", c.Declaration switch
+                {
+                    null => CandidateState.AwaitingDeclaration,
+                    { Level: ConflictLevel.None } => CandidateState.Open,
+                    { Level: ConflictLevel.Minor, WaivedAt: not null } => CandidateState.Open,
+                    { Level: ConflictLevel.Minor } => CandidateState.AwaitingWaiver,
+                    _ => CandidateState.SteppedAside,
+                })).ToList())).ToList();
+    }
+
+    public enum CandidateState { AwaitingDeclaration, AwaitingWaiver, Open, SteppedAside }
+
+    public sealed record JuryView(int Id, string Name, string Cohort, bool IsChair, IReadOnlyList<CandidateView> Candidates);
+    public sealed record CandidateView(int Id, string Name, CandidateState State);
+}

@@ -1341,6 +1341,141 @@ namespace Portfolio.Migrations
                     b.ToTable("JobRuns");
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Juries.ConflictDeclaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("JurorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("JuryCandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("WaivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WaivedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("WaiverReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurorId");
+
+                    b.HasIndex("WaivedById");
+
+                    b.HasIndex("JuryCandidateId", "JurorId")
+                        .IsUnique();
+
+                    b.ToTable("ConflictDeclarations");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Juries.Jury", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChairId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairId");
+
+                    b.HasIndex("CohortId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Juries");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Juries.JuryCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JuryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JuryId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("CohortId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("JuryCandidates");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Juries.JuryMember", b =>
+                {
+                    b.Property<int>("JuryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("JuryId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("JuryMembers");
+                });
+
             modelBuilder.Entity("Portfolio.Core.Mail.OutgoingMail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2334,6 +2469,74 @@ namespace Portfolio.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Juries.ConflictDeclaration", b =>
+                {
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JurorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Juries.JuryCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("JuryCandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("WaivedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Juries.Jury", b =>
+                {
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChairId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portfolio.Core.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Juries.JuryCandidate", b =>
+                {
+                    b.HasOne("Portfolio.Core.Juries.Jury", "Jury")
+                        .WithMany("Candidates")
+                        .HasForeignKey("JuryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jury");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Juries.JuryMember", b =>
+                {
+                    b.HasOne("Portfolio.Core.Juries.Jury", "Jury")
+                        .WithMany("Members")
+                        .HasForeignKey("JuryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jury");
+                });
+
             modelBuilder.Entity("Portfolio.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("Portfolio.Core.Accounts.AppUser", null)
@@ -2555,6 +2758,13 @@ namespace Portfolio.Migrations
 
             modelBuilder.Entity("Portfolio.Core.Intervision.IntervisionGroup", b =>
                 {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Juries.Jury", b =>
+                {
+                    b.Navigation("Candidates");
+
                     b.Navigation("Members");
                 });
 

@@ -78,7 +78,7 @@ public sealed record PortfolioPage(
         public bool HasAttachments => Attachments.Count > 0;
     }
 
-    /// <summary>A link written by the participant; <see cref="Href"/> is empty unless it is http(s) or mailto, and then it is shown as text only.</summary>
+    /// <summary>A link written by the participant; <see cref="Href"/> is empty unless it is a safe web link (<see cref="Text.WebLink"/>), and then it is shown as text only.</summary>
     public sealed record LinkItem(string Href, string Text, string Url);
 
     /// <summary>A file of the archive, linked by its relative path so that the page works once unzipped.</summary>
@@ -215,9 +215,8 @@ public static class PortfolioPageBuilder
 
     private static PortfolioPage.LinkItem Link(EvidenceLink link)
     {
-        var safe = Uri.TryCreate(link.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto";
         var text = string.IsNullOrWhiteSpace(link.Label) ? link.Url : link.Label;
-        return new PortfolioPage.LinkItem(safe ? H(uri!.AbsoluteUri) : "", H(text), H(link.Url));
+        return new PortfolioPage.LinkItem(H(WebLink.Safe(link.Url) ?? ""), H(text), H(link.Url));
     }
 
     private static string LevelText(FrameworkModel f, int level) =>

@@ -266,12 +266,12 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
                 continue;
             }
             var url = link.Url.Trim();
-            if (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            if (WebLink.Safe(url) is not { } safe)
             {
                 ModelState.AddModelError($"Input.Links[{i}].Url", l["L'adresse « {0} » n'est pas un lien web valide : elle doit commencer par http:// ou https://.", url]);
                 continue;
             }
-            links.Add(new EvidenceLink(uri.AbsoluteUri, link.Label?.Trim() ?? ""));
+            links.Add(new EvidenceLink(safe, link.Label?.Trim() ?? ""));
         }
         if (!ModelState.IsValid || Input.OccurredOn is null)
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Portfolios;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Intervision;
 
 namespace Portfolio.Tests.Portfolios;
 
@@ -40,6 +41,60 @@ public class JournalTests(PortfolioFactory factory) : IntegrationTest(factory)
         Assert.DoesNotContain(entry.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "").StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
         await using var db = Factory.NewDb();
         Assert.Equal(Visibility.Private, (await db.JournalEntries.SingleAsync()).Visibility);
+    }
+
+    [Fact]
+    public async Task Sharing_a_reflection_with_the_group_notifies_its_members_once()
+    {
+        var cohortId = await Factory.CreateCohortWithCampaignsAsync();
+        var client = await ParticipantAsync("amelie@example.be", cohortId);
+        await ParticipantAsync("bruno@example.be", cohortId);
+        await ParticipantAsync("outsider@example.be", cohortId);
+        string amelie, bruno;
+        await using (var db = Factory.NewDb())
+        {
+            amelie = await db.Users.Where(u => u.Email == "amelie@example.be").Select(u => u.Id).SingleAsync();
+            bruno = await db.Users.Where(u => u.Email == "bruno@example.be").Select(u => u.Id).SingleAsync();
+        }
+        await Factory.CreateGroupAsync(cohortId, "Groupe 1", [amelie, bruno]);
+
+        var written = await PostFormAsync(client, "/Participant/Journal/Edit", new() { ["Input.Title"] = "Après le séminaire", ["Input.Body"] = "Privée d'abord." });
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        int id;
+        uint version;
+        await using (var db = Factory.NewDb())
+        {
+            var entry = await db.JournalEntries.SingleAsync();
+            (id, version) = (entry.Id, entry.RowVersion);
+            Assert.Empty(await db.Notifications.ToListAsync());
+        }
+
+        var shared = await PostFormAsync(client, $"/Participant/Journal/Edit/{id}", new()
+        {
+            ["Input.Title"] = "Après le séminaire",
+            ["Input.Body"] = "À partager.",
+            ["Input.Visibility"] = nameof(Visibility.Group),
+            ["Input.RowVersion"] = version.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
+        await using (var db = Factory.NewDb())
+        {
+            version = await db.JournalEntries.Select(j => j.RowVersion).SingleAsync();
+        }
+        var savedAgain = await PostFormAsync(client, $"/Participant/Journal/Edit/{id}", new()
+        {
+            ["Input.Title"] = "Après le séminaire, revu",
+            ["Input.Body"] = "À partager, revu.",
+            ["Input.Visibility"] = nameof(Visibility.Group),
+            ["Input.RowVersion"] = version.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, savedAgain.StatusCode);
+
+        await using (var db = Factory.NewDb())
+        {
+            Assert.Equal([$"{bruno} /Peer/Journal/Details/{id} Après le séminaire"],
+                await db.Notifications.Where(n => n.Kind == Portfolio.Core.Notifications.NotificationKind.ItemShared).Select(n => n.UserId + " " + n.Link + " " + n.Subject).ToListAsync());
+        }
     }
 
     [Fact]

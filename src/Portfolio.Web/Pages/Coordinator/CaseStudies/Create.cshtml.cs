@@ -73,9 +73,13 @@ public class CreateModel(PortfolioDb db, Coordination coordination, TimeProvider
         }
         TempData["Message"] = group.HasUsualSize
             ? l["Le groupe « {0} » est formé.", group.Name].Value
-            : l["Le groupe « {0} » est formé avec {1} membre(s) ; un groupe d'étude de cas en compte normalement 2 ou 3.", group.Name, group.Members.Count].Value;
+            : l["Le groupe « {0} » est formé.", group.Name].Value + " " + SizeWarning(l, group.Members.Count);
         return RedirectToPage("Index", new { cohortId });
     }
+
+    /// <summary>The warning for a group that is not of 2 or 3, in the coordinator's message and beside the group in the list.</summary>
+    public static string SizeWarning(IStringLocalizer l, int members) =>
+        l["Attention :"] + " " + l.Plural(members, "{0} membre ; un groupe d'étude de cas en compte normalement 2 ou 3.", "{0} membres ; un groupe d'étude de cas en compte normalement 2 ou 3.");
 
     private async Task<bool> LoadAsync(int cohortId)
     {

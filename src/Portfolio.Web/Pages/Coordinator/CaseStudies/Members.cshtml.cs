@@ -82,7 +82,7 @@ public class MembersModel(PortfolioDb db, Coordination coordination, TimeProvide
         }
         TempData["Message"] = group.HasUsualSize
             ? l["Les membres du groupe « {0} » sont enregistrés.", group.Name].Value
-            : l["Les membres du groupe « {0} » sont enregistrés ; avec {1} membre(s), il sort de la taille habituelle de 2 ou 3.", group.Name, group.Members.Count].Value;
+            : l["Les membres du groupe « {0} » sont enregistrés.", group.Name].Value + " " + CreateModel.SizeWarning(l, group.Members.Count);
         return RedirectToPage("Index", new { cohortId = group.CohortId });
     }
 

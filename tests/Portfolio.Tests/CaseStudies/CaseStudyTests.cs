@@ -521,7 +521,7 @@ public class CaseStudyTests(PortfolioFactory factory) : IntegrationTest(factory)
             ("text id", await ana.Client.GetAsync("/Participant/CaseStudy/Version/abc")),
             ("unknown version", await ana.Client.GetAsync("/Participant/CaseStudy/Submit/0")),
             ("huge file name", await PostAsync(ana.Client, "/Participant/CaseStudy/Upload", [], (new string('r', 5000) + ".pdf", CaseStudyBuilder.Pdf))),
-            ("control characters in file name", await PostAsync(ana.Client, "/Participant/CaseStudy/Upload", [], ("ra\u0001pp\0ort.pdf", CaseStudyBuilder.Pdf))),
+            ("path in file name", await PostAsync(ana.Client, "/Participant/CaseStudy/Upload", [], ("../../etc/\u202Erapport.pdf", CaseStudyBuilder.Pdf))),
             ("empty file", await PostAsync(ana.Client, "/Participant/CaseStudy/Upload", [], ("vide.pdf", []))),
         };
         await Factory.SubmitFinalAsync(groupId, v1, ana.Id);
@@ -540,6 +540,6 @@ public class CaseStudyTests(PortfolioFactory factory) : IntegrationTest(factory)
         Assert.Equal(["Groupe Finances"], await db.CaseStudyGroups.Select(g => g.Name).ToListAsync());
         Assert.Equal(2, await db.CaseStudyMembers.CountAsync());
         // The two uploads with odd names were stored under cleaned names.
-        Assert.All(await db.ReportVersions.Select(v => v.FileName).ToListAsync(), name => Assert.True(name.Length <= 200 && !name.Any(char.IsControl), name));
+        Assert.All(await db.ReportVersions.Select(v => v.FileName).ToListAsync(), name => Assert.True(name.Length <= 200 && !name.Contains('/'), name));
     }
 }

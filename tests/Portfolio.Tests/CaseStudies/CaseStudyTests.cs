@@ -535,10 +535,12 @@ public class CaseStudyTests(PortfolioFactory factory) : IntegrationTest(factory)
 
         Assert.All(responses, r => Assert.True((int)r.Response.StatusCode < 500, $"{r.What}: {(int)r.Response.StatusCode}"));
         Assert.Equal(HttpStatusCode.NotFound, responses.Single(r => r.What == "negative id").Response.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, responses.Single(r => r.What == "NUL reason").Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, responses.Single(r => r.What == "huge reason").Response.StatusCode);
         await using var db = Factory.NewDb();
         Assert.Equal(["Groupe Finances"], await db.CaseStudyGroups.Select(g => g.Name).ToListAsync());
         Assert.Equal(2, await db.CaseStudyMembers.CountAsync());
+        // Neither reopening went through: the report is still submitted.
+        Assert.Equal(v1, await db.CaseStudyGroups.Select(g => g.FinalVersionId).SingleAsync());
         // The two uploads with odd names were stored under cleaned names.
         Assert.All(await db.ReportVersions.Select(v => v.FileName).ToListAsync(), name => Assert.True(name.Length <= 200 && !name.Contains('/'), name));
     }

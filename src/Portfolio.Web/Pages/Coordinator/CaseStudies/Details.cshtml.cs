@@ -16,6 +16,7 @@ public class DetailsModel(PortfolioDb db, Coordination coordination) : PageModel
     public string Organisation { get; private set; } = "";
     public DateOnly Deadline { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? SubmittedBy { get; private set; }
     public bool SubmittedLate { get; private set; }
     public IReadOnlyList<string> Members { get; private set; } = [];
     public CaseStudyReport Report { get; private set; } = null!;
@@ -29,6 +30,7 @@ public class DetailsModel(PortfolioDb db, Coordination coordination) : PageModel
         var g = found.Group;
         (Id, CohortId, CohortName, GroupName, Organisation, Deadline, SubmittedAt, SubmittedLate) =
             (id, g.CohortId, found.CohortName, g.Name, g.Organisation, g.Deadline, g.SubmittedAt, g.SubmittedLate);
+        SubmittedBy = await db.Users.Where(u => u.Id == g.SubmittedById).Select(u => u.FirstName + " " + u.LastName).FirstOrDefaultAsync();
         var ids = g.Members.Select(m => m.UserId).ToList();
         Members = await db.Users.Where(u => ids.Contains(u.Id)).OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
             .Select(u => u.FirstName + " " + u.LastName).ToListAsync();

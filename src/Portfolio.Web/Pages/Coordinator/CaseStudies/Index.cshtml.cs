@@ -32,14 +32,18 @@ public class IndexModel(PortfolioDb db, Coordination coordination, TimeProvider 
             .OrderBy(x => x.LastName).ThenBy(x => x.FirstName)
             .ToListAsync();
         var groups = await db.CaseStudyGroups.Where(g => g.CohortId == cohortId).OrderBy(g => g.Name)
-            .Select(g => new { g.Id, g.Name, g.Organisation, g.Deadline, Versions = g.Versions.Count(), g.SubmittedAt })
+            .Select(g => new
+            {
+                g.Id, g.Name, g.Organisation, g.Deadline, Versions = g.Versions.Count(), g.SubmittedAt,
+                SubmittedBy = db.Users.Where(u => u.Id == g.SubmittedById).Select(u => u.FirstName + " " + u.LastName).FirstOrDefault(),
+            })
             .ToListAsync();
-        Groups = groups.Select(g => new GroupView(g.Id, g.Name, g.Organisation, g.Deadline, g.Versions, g.SubmittedAt,
+        Groups = groups.Select(g => new GroupView(g.Id, g.Name, g.Organisation, g.Deadline, g.Versions, g.SubmittedAt, g.SubmittedBy,
             members.Where(m => m.GroupId == g.Id).Select(m => $"{m.FirstName} {m.LastName}").ToList())).ToList();
         return Page();
     }
 
-    public sealed record GroupView(int Id, string Name, string Organisation, DateOnly Deadline, int VersionCount, DateTimeOffset? SubmittedAt, IReadOnlyList<string> Members)
+    public sealed record GroupView(int Id, string Name, string Organisation, DateOnly Deadline, int VersionCount, DateTimeOffset? SubmittedAt, string? SubmittedBy, IReadOnlyList<string> Members)
     {
         public bool HasUsualSize => CaseStudyGroup.HasUsualMemberCount(Members.Count);
 

@@ -27,6 +27,7 @@ public class IndexModel(PortfolioDb db, MyCohorts myCohorts, TimeProvider clock)
             .Select(g => new
             {
                 g.Id, g.Name, g.Organisation, g.Deadline, g.FinalVersionId, g.SubmittedAt,
+                SubmittedBy = db.Users.Where(u => u.Id == g.SubmittedById).Select(u => u.FirstName + " " + u.LastName).FirstOrDefault(),
                 Members = g.Members.Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u)
                     .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
                     .Select(u => new MemberView(u.FirstName + " " + u.LastName, u.Organisation, u.Id == cohort.OwnerId))
@@ -37,11 +38,11 @@ public class IndexModel(PortfolioDb db, MyCohorts myCohorts, TimeProvider clock)
         {
             return;
         }
-        Group = new GroupView(group.Name, group.Organisation, group.Deadline, group.SubmittedAt, group.Members, clock.Today());
+        Group = new GroupView(group.Name, group.Organisation, group.Deadline, group.SubmittedAt, group.SubmittedBy, group.Members, clock.Today());
         Report = await CaseStudyReport.LoadAsync(db, group.Id, group.FinalVersionId, "/Participant/CaseStudy/Version", canSubmit: group.SubmittedAt is null);
     }
 
-    public sealed record GroupView(string Name, string Organisation, DateOnly Deadline, DateTimeOffset? SubmittedAt, IReadOnlyList<MemberView> Members, DateOnly Today)
+    public sealed record GroupView(string Name, string Organisation, DateOnly Deadline, DateTimeOffset? SubmittedAt, string? SubmittedBy, IReadOnlyList<MemberView> Members, DateOnly Today)
     {
         public bool IsSubmitted => SubmittedAt is not null;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.CaseStudies;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
@@ -55,6 +56,12 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<JuryMember> JuryMembers => Set<JuryMember>();
     public DbSet<JuryCandidate> JuryCandidates => Set<JuryCandidate>();
     public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+
+    // Case-study groups and the collective report
+    public DbSet<CaseStudyGroup> CaseStudyGroups => Set<CaseStudyGroup>();
+    public DbSet<CaseStudyMember> CaseStudyMembers => Set<CaseStudyMember>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<CaseStudyEvent> CaseStudyEvents => Set<CaseStudyEvent>();
 
     // Notifications
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -19,6 +19,9 @@ public enum NotificationKind
     FeedbackOverdue,
     CampaignClosing,
     SessionComing,
+    // Case-study groups and the collective report
+    CollectiveReportSubmitted,
+    CollectiveReportReopened,
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.CaseStudies;
 using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
@@ -125,6 +126,28 @@ public static class DemoData
             }
         }
         await LoadGroupsAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>().GetUtcNow());
+        await LoadCaseStudiesAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>());
+    }
+
+    /// <summary>Case-study groups of three, each with the public organisation it studies; formed once, left alone afterwards.</summary>
+    private static async Task LoadCaseStudiesAsync(PortfolioDb db, UserManager<AppUser> users, int cohortId, TimeProvider clock)
+    {
+        if (await db.CaseStudyGroups.AnyAsync(g => g.CohortId == cohortId))
+        {
+            return;
+        }
+        string[] organisations = ["SPF Finances", "Ville de Namur", "Service public de Wallonie Mobilité", "CPAS de Liège"];
+        var ids = new List<string>();
+        for (var i = 0; i < Participants.Count; i++)
+        {
+            ids.Add((await users.FindByEmailAsync(ParticipantEmail(i)))!.Id);
+        }
+        var deadline = clock.Today().AddDays(200);
+        foreach (var (chunk, i) in ids.Chunk(CaseStudyGroup.MaxUsualMembers).Select((c, i) => (c, i)))
+        {
+            db.CaseStudyGroups.Add(CaseStudyGroup.Form(cohortId, $"Étude de cas {i + 1}", organisations[i % organisations.Length], deadline, chunk, clock.GetUtcNow()));
+        }
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Two intervision groups of six, the first run by the demo facilitator; formed once, left alone afterwards.</summary>

@@ -24,6 +24,8 @@ public static class NotificationText
             NotificationKind.FeedbackOverdue => l["Votre retour sur « {0} » est en retard", subject],
             NotificationKind.CampaignClosing => l["La campagne d'auto-évaluation « {0} » se clôture dans moins d'une semaine", subject],
             NotificationKind.SessionComing => l["Prochaine séance de codéveloppement : {0}", subject],
+            NotificationKind.CollectiveReportSubmitted => l["{0} a remis la version finale du rapport collectif du groupe « {1} »", who, subject],
+            NotificationKind.CollectiveReportReopened => l["{0} a rouvert le rapport collectif du groupe « {1} »", who, subject],
             _ => subject,
         };
     }
@@ -41,6 +43,8 @@ public static class NotificationText
         NotificationKind.FeedbackOverdue => l["Rappel : un retour en retard"],
         NotificationKind.CampaignClosing => l["Rappel : une campagne d'auto-évaluation se clôture bientôt"],
         NotificationKind.SessionComing => l["Rappel : prochaine séance de codéveloppement"],
+        NotificationKind.CollectiveReportSubmitted => l["Un membre de mon groupe d'étude de cas remet le rapport collectif"],
+        NotificationKind.CollectiveReportReopened => l["La coordination rouvre le rapport collectif de mon groupe"],
         _ => kind.ToString(),
     };
 }

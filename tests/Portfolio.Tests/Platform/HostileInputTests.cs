@@ -18,6 +18,7 @@ using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
 using Portfolio.Core.Jobs;
 using Portfolio.Core.Portfolios;
+using Portfolio.Tests.CaseStudies;
 using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
 using Portfolio.Tests.Intervision;
@@ -680,6 +681,43 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
                 new Target(participantClient, Get(participantClient, $"/Participant/Feedback/Received/{await AnsweredRequestAsync()}"), "handler=Keep"),
             ["/Participant/Feedback/Withdraw"] = async () =>
                 new Target(participantClient, Get(participantClient, $"/Participant/Feedback/Withdraw/{await Factory.AskFeedbackAsync(cohortId, participant.Id, [], [bystander.Id], objectiveIds: [objectives[0].Id])}")),
+        };
+
+        // Case-study groups: the participant and the bystander write a collective report; coordinators reopen and delete fresh groups.
+        var caseStudyId = await Factory.CreateCaseStudyAsync(cohortId, "Étude hostile", [participant.Id, bystander.Id]);
+        async Task<int> SubmittedCaseStudyAsync()
+        {
+            var member = await EnrolledAsync();
+            var id = await Factory.CreateCaseStudyAsync(cohortId, Unique("Étude "), [member]);
+            await Factory.SubmitFinalAsync(id, await Factory.UploadVersionAsync(id, member, "rapport.pdf", CaseStudyBuilder.Pdf), member);
+            return id;
+        }
+        // The participant's report, open again if a previous target submitted it.
+        async Task OpenCaseStudyAsync()
+        {
+            await using var db = Factory.NewDb();
+            var group = await db.CaseStudyGroups.SingleAsync(g => g.Id == caseStudyId);
+            if (group.IsSubmitted)
+            {
+                group.Reopen(participant.Id, "Pour la suite", DateTimeOffset.UtcNow);
+                await db.SaveChangesAsync();
+            }
+        }
+        targets["/Coordinator/CaseStudies/Create"] = At(coordinator, $"/Coordinator/CaseStudies/Create/{cohortId}");
+        targets["/Coordinator/CaseStudies/Edit"] = At(coordinator, $"/Coordinator/CaseStudies/Edit/{caseStudyId}");
+        targets["/Coordinator/CaseStudies/Members"] = At(coordinator, $"/Coordinator/CaseStudies/Members/{caseStudyId}");
+        targets["/Coordinator/CaseStudies/Reopen"] = async () => new Target(coordinator, Get(coordinator, $"/Coordinator/CaseStudies/Reopen/{await SubmittedCaseStudyAsync()}"));
+        targets["/Coordinator/CaseStudies/Delete"] = async () => new Target(coordinator, Get(coordinator, $"/Coordinator/CaseStudies/Delete/{await SubmittedCaseStudyAsync()}"));
+        targets["/Participant/CaseStudy/Upload"] = async () =>
+        {
+            await OpenCaseStudyAsync();
+            return new Target(participantClient, Get(participantClient, "/Participant/CaseStudy/Upload"));
+        };
+        targets["/Participant/CaseStudy/Submit"] = async () =>
+        {
+            await OpenCaseStudyAsync();
+            var version = await Factory.UploadVersionAsync(caseStudyId, participant.Id, "rapport.pdf", CaseStudyBuilder.Pdf);
+            return new Target(participantClient, Get(participantClient, $"/Participant/CaseStudy/Submit/{version}"));
         };
         return new World(targets);
     }

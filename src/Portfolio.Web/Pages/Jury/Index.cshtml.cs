@@ -30,6 +30,8 @@ public class IndexModel(PortfolioDb db) : PageModel
                 u.LastName,
                 Declaration = db.ConflictDeclarations.Where(d => d.JuryCandidateId == c.Id && d.JurorId == me)
                     .Select(d => new { d.Level, d.WaivedAt }).FirstOrDefault(),
+                // Case-study groups: whether the candidate's group submitted its collective report (same command).
+                HasCollectiveReport = db.CaseStudyGroups.Any(g => g.CohortId == c.CohortId && g.FinalVersionId != null && g.Members.Any(m => m.UserId == c.ParticipantId)),
             })
             .OrderBy(x => x.LastName).ThenBy(x => x.FirstName)
             .ToListAsync();
@@ -42,11 +44,15 @@ public class IndexModel(PortfolioDb db) : PageModel
                     { Level: ConflictLevel.Minor, WaivedAt: not null } => CandidateState.Open,
                     { Level: ConflictLevel.Minor } => CandidateState.AwaitingWaiver,
                     _ => CandidateState.SteppedAside,
-                })).ToList())).ToList();
+                }) { HasCollectiveReport = c.HasCollectiveReport }).ToList())).ToList();
     }
 
     public enum CandidateState { AwaitingDeclaration, AwaitingWaiver, Open, SteppedAside }
 
     public sealed record JuryView(int Id, string Name, string Cohort, bool IsChair, IReadOnlyList<CandidateView> Candidates);
-    public sealed record CandidateView(int Id, string Name, CandidateState State);
+    public sealed record CandidateView(int Id, string Name, CandidateState State)
+    {
+        /// <summary>The candidate's case-study group submitted its collective report (downloadable once the candidate is open).</summary>
+        public bool HasCollectiveReport { get; init; }
+    }
 }

@@ -43,7 +43,11 @@ public class SubmissionRecord
     public uint RowVersion { get; private set; }
 
     /// <summary>Submitted and not reopened since: nothing more can be submitted.</summary>
-    public bool IsLocked => LastSubmittedAt is { } submitted && (LastReopenedAt is not { } reopened || reopened < submitted);
+    public bool IsLocked => Locks(LastSubmittedAt, LastReopenedAt);
+
+    /// <summary>The rule behind <see cref="IsLocked"/>, for lists that read the two dates without loading the record.</summary>
+    public static bool Locks(DateTimeOffset? lastSubmittedAt, DateTimeOffset? lastReopenedAt) =>
+        lastSubmittedAt is { } submitted && (lastReopenedAt is not { } reopened || reopened < submitted);
 
     /// <summary>Takes the snapshot as the next submission; refused while the last one stands.</summary>
     public Submission Submit(SnapshotDocument snapshot, IEnumerable<SubmissionFile> files, DateTimeOffset now)

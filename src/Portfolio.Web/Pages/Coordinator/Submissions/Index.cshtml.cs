@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Data;
+using Portfolio.Core.Submissions;
 
 namespace Portfolio.Web.Pages.Coordinator.Submissions;
 
@@ -43,7 +44,7 @@ public class IndexModel(PortfolioDb db, Coordination coordination) : PageModel
             })
             .ToListAsync();
         Participants = rows.Select(r => new Row($"{r.FirstName} {r.LastName}", r.Record?.Id, r.Record?.Count ?? 0, r.Record?.LastSubmittedAt,
-            r.Record is { LastSubmittedAt: { } submitted } rec && (rec.LastReopenedAt is not { } reopened || reopened < submitted), r.Record?.Latest)).ToList();
+            SubmissionRecord.Locks(r.Record?.LastSubmittedAt, r.Record?.LastReopenedAt), r.Record?.Latest)).ToList();
         return Page();
     }
 

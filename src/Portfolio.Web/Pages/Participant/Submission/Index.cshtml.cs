@@ -72,6 +72,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, FileStore fi
                 record = new SubmissionRecord(cohort.OwnerId, cohort.CohortId);
                 db.SubmissionRecords.Add(record);
             }
+            // Refused before any file is copied; Submit refuses it too.
             if (record.IsLocked)
             {
                 throw new SubmissionRuleException(SubmissionProblem.AlreadySubmitted);
@@ -101,7 +102,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, FileStore fi
             .Select(r => new { r.LastSubmittedAt, r.LastReopenedAt, Dates = r.Submissions.OrderBy(s => s.Number).Select(s => s.SubmittedAt).ToList() })
             .SingleOrDefaultAsync();
         Submitted = record?.Dates ?? [];
-        Locked = record is { LastSubmittedAt: { } submitted } && (record.LastReopenedAt is not { } reopened || reopened < submitted);
+        Locked = SubmissionRecord.Locks(record?.LastSubmittedAt, record?.LastReopenedAt);
         Evidence = await db.Evidence.In(cohort).Where(e => e.MarkedForAssessment).OrderBy(e => e.OccurredOn).ThenBy(e => e.Id)
             .Select(e => new MarkedEvidence(e.Id, e.Title, e.OccurredOn, e.Attachments.Count)).ToListAsync();
         Reflections = await db.JournalEntries.In(cohort).OrderByDescending(j => j.WrittenOn).ThenByDescending(j => j.Id)

@@ -12,6 +12,7 @@ using Portfolio.Core.Mail;
 using Portfolio.Core.Notifications;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
+using Portfolio.Core.Submissions;
 using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Data;
@@ -62,6 +63,14 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<CaseStudyMember> CaseStudyMembers => Set<CaseStudyMember>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<CaseStudyEvent> CaseStudyEvents => Set<CaseStudyEvent>();
+    // Submissions: the individual report, evidence marked for assessment, immutable snapshots (part "submission")
+    public DbSet<IndividualReport> IndividualReports => Set<IndividualReport>();
+    public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+    public DbSet<ReportSectionRevision> ReportSectionRevisions => Set<ReportSectionRevision>();
+    public DbSet<SubmissionRecord> SubmissionRecords => Set<SubmissionRecord>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionFile> SubmissionFiles => Set<SubmissionFile>();
+    public DbSet<SubmissionReopening> SubmissionReopenings => Set<SubmissionReopening>();
 
     // Notifications
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -14,6 +14,8 @@ namespace Portfolio.Core.Intervision;
 ///   them by name (named peers must be in the group too: leaving the group ends the share);
 /// - a peer asked for feedback on an evidence item, while the request stands (withdrawing it ends the access).
 /// Facilitators and coordinators are not readers: they see sessions and figures, never a portfolio.
+/// Submitted work is the one exception, with its own rule: the snapshot taken when a participant submits is read by
+/// coordinators of the programme and open jurors through <see cref="Submissions.SubmissionAccess"/>, never the live items.
 /// Changing an item stays with its owner (<see cref="PortfolioItems"/>).
 /// </summary>
 public static class ItemAccess

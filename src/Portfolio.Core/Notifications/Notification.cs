@@ -22,6 +22,7 @@ public enum NotificationKind
     // Case-study groups and the collective report
     CollectiveReportSubmitted,
     CollectiveReportReopened,
+    SubmissionReopened,
 }
 
 /// <summary>

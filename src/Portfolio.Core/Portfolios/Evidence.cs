@@ -84,6 +84,15 @@ public class Evidence
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint RowVersion { get; private set; }
 
+    /// <summary>
+    /// Chosen by the participant for the jury: submitting copies the items so marked (with their attachments) into the
+    /// snapshot. Private items can be marked: submitting, not sharing, is what makes them readable by the jury.
+    /// </summary>
+    public bool MarkedForAssessment { get; private set; }
+
+    /// <summary>Marks or unmarks the item for assessment; not an edit of its content, so no revision is kept.</summary>
+    public void MarkForAssessment(bool marked) => MarkedForAssessment = marked;
+
     /// <summary>Set once, when the item was made from intervision material; the database keeps one item per source.</summary>
     public EvidenceOriginKind? OriginKind { get; private set; }
     public int? OriginId { get; private set; }

@@ -56,6 +56,31 @@ public sealed class FileStore(PortfolioDb db, TimeProvider clock)
         return new StoredFileReader(connection, id, length.Value);
     }
 
+    /// <summary>
+    /// A new stored file with the same bytes, copied inside PostgreSQL (nothing passes through memory): a submission
+    /// keeps its own copy, so that deleting the original later does not touch it.
+    /// </summary>
+    public async Task<Guid> CopyAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        var copy = Guid.NewGuid();
+        await using (var file = new NpgsqlCommand("""INSERT INTO "StoredFiles" ("Id", "Length", "Sha256", "CreatedAt") SELECT @copy, "Length", "Sha256", @now FROM "StoredFiles" WHERE "Id" = @id AND "Length" >= 0""", connection))
+        {
+            file.Parameters.AddWithValue("copy", copy);
+            file.Parameters.AddWithValue("id", id);
+            file.Parameters.AddWithValue("now", clock.GetUtcNow());
+            if (await file.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                throw new FileNotFoundException($"Stored file {id} does not exist or is incomplete.");
+            }
+        }
+        await using var chunks = new NpgsqlCommand("""INSERT INTO "StoredFileChunks" ("StoredFileId", "Index", "Data") SELECT @copy, "Index", "Data" FROM "StoredFileChunks" WHERE "StoredFileId" = @id""", connection);
+        chunks.Parameters.AddWithValue("copy", copy);
+        chunks.Parameters.AddWithValue("id", id);
+        await chunks.ExecuteNonQueryAsync(cancellationToken);
+        return copy;
+    }
+
     public Task<int> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Database.ExecuteSqlAsync($"""DELETE FROM "StoredFiles" WHERE "Id" = {id}""", cancellationToken);
 

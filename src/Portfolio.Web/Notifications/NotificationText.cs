@@ -26,6 +26,7 @@ public static class NotificationText
             NotificationKind.SessionComing => l["Prochaine séance de codéveloppement : {0}", subject],
             NotificationKind.CollectiveReportSubmitted => l["{0} a remis la version finale du rapport collectif du groupe « {1} »", who, subject],
             NotificationKind.CollectiveReportReopened => l["{0} a rouvert le rapport collectif du groupe « {1} »", who, subject],
+            NotificationKind.SubmissionReopened => l["La coordination a rouvert votre dépôt pour l'évaluation : {0}", subject],
             _ => subject,
         };
     }
@@ -45,6 +46,7 @@ public static class NotificationText
         NotificationKind.SessionComing => l["Rappel : prochaine séance de codéveloppement"],
         NotificationKind.CollectiveReportSubmitted => l["Un membre de mon groupe d'étude de cas remet le rapport collectif"],
         NotificationKind.CollectiveReportReopened => l["La coordination rouvre le rapport collectif de mon groupe"],
+        NotificationKind.SubmissionReopened => l["Mon dépôt pour l'évaluation est rouvert"],
         _ => kind.ToString(),
     };
 }

@@ -660,6 +660,37 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
                 var session = await CodevSessionAsync(participant.Id, 6, DateTimeOffset.UtcNow);
                 return new Target(participantClient, Get(participantClient, $"/Codev/ToEvidence/takeaway/{session.Takeaways[0].Id}"));
             },
+            // Submissions: each run starts from a report and a submission in the state its form needs.
+            ["/Participant/Evidence/Mark"] = async () =>
+                new Target(participantClient, Get(participantClient, $"/Participant/Evidence/Details/{await Factory.AddEvidenceAsync(participant.Id, cohortId, Unique("Preuve "), [objectives[0].Id])}")),
+            ["/Participant/Report/Edit"] = () => Task.FromResult(new Target(participantClient, Get(participantClient, "/Participant/Report/Edit/synthesis"))),
+            ["/Participant/Report/Upload"] = At(participantClient, "/Participant/Report/Upload"),
+            ["/Participant/Report/Upload?handler=Remove"] = async () =>
+            {
+                var uploaded = await PostFormAsync(participantClient, "/Participant/Report/Upload", [], file: ("Upload", "rapport.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray()), formSelector: "#upload-form");
+                Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+                return new Target(participantClient, Get(participantClient, "/Participant/Report/Upload"));
+            },
+            ["/Participant/Submission/Index"] = async () =>
+            {
+                await using (var db = Factory.NewDb())
+                {
+                    db.SubmissionRecords.RemoveRange(db.SubmissionRecords.Where(r => r.ParticipantId == participant.Id));
+                    await db.SaveChangesAsync();
+                }
+                return new Target(participantClient, Get(participantClient, "/Participant/Submission"));
+            },
+            ["/Coordinator/Submissions/Reopen"] = async () =>
+            {
+                var submitter = await EnrolledAsync();
+                await using var db = Factory.NewDb();
+                var record = new Portfolio.Core.Submissions.SubmissionRecord(submitter, cohortId);
+                record.Submit(new Portfolio.Core.Submissions.SnapshotDocument(1, "Candidate", "Promotion", "Programme", [], [], [], [],
+                    new Portfolio.Core.Submissions.SnapshotReport(null, [])), [], DateTimeOffset.UtcNow);
+                db.SubmissionRecords.Add(record);
+                await db.SaveChangesAsync();
+                return new Target(coordinator, Get(coordinator, $"/Coordinator/Submissions/Reopen/{record.Id}"));
+            },
             ["/Participant/Export"] = At(participantClient, "/Participant/Export"),
             ["/Participant/Cohort"] = At(participantClient, "/Participant/Cohort"),
             ["/Notifications/Preferences"] = At(participantClient, "/Notifications/Preferences"),

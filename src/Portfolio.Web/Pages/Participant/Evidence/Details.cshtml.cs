@@ -36,7 +36,7 @@ public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
         {
             return NotFound();
         }
-        var item = new Item(evidence.Id, evidence.Content, evidence.CreatedAt, evidence.UpdatedAt);
+        var item = new Item(evidence.Id, evidence.Content, evidence.CreatedAt, evidence.UpdatedAt, evidence.MarkedForAssessment);
         Evidence = item;
         Origin = evidence.Origin;
         Framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
@@ -55,7 +55,7 @@ public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
         return Page();
     }
 
-    public sealed record Item(int Id, EvidenceContent Content, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    public sealed record Item(int Id, EvidenceContent Content, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool MarkedForAssessment);
 
     public sealed record AttachmentRow(int Id, string FileName, long Length, DateTimeOffset UploadedAt);
     public sealed record RevisionRow(int Id, DateTimeOffset SavedAt, string Title);

@@ -94,7 +94,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
         Items = await query
             .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(e => new Row(e.Id, e.Title, e.OccurredOn, e.Kind, e.ObjectiveIds, e.Attachments.Count, e.Visibility))
+            .Select(e => new Row(e.Id, e.Title, e.OccurredOn, e.Kind, e.ObjectiveIds, e.Attachments.Count, e.Visibility, e.MarkedForAssessment))
             .ToListAsync();
     }
 
@@ -119,5 +119,5 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
         return values;
     }
 
-    public sealed record Row(int Id, string Title, DateOnly OccurredOn, EvidenceKind Kind, int[] ObjectiveIds, int Attachments, Visibility Visibility);
+    public sealed record Row(int Id, string Title, DateOnly OccurredOn, EvidenceKind Kind, int[] ObjectiveIds, int Attachments, Visibility Visibility, bool MarkedForAssessment);
 }

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Data;
+using Portfolio.Core.Juries;
+using Portfolio.Core.Submissions;
+
+namespace Portfolio.Web.Pages.Jury;
+
+/// <summary>
+/// What a juror reads of a candidate: the latest snapshot the candidate submitted (self-assessments, evidence with
+/// their copied files, chosen reflections, feedback received, the individual report) and the date of every submission.
+/// Never the live portfolio. 404 unless the candidate is open to the juror (<see cref="JuryAccess.CandidatesOpenTo"/>);
+/// the snapshot itself is read through <see cref="SubmissionAccess"/>. Three commands whatever the size of the snapshot.
+/// </summary>
+public class CandidateModel(PortfolioDb db) : PageModel
+{
+    public string CandidateName { get; private set; } = "";
+    public string JuryName { get; private set; } = "";
+    public IReadOnlyList<DateTimeOffset> Submitted { get; private set; } = [];
+    public SnapshotView? Latest { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int juryCandidateId)
+    {
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var candidate = await JuryAccess.CandidatesOpenTo(db, me).Where(c => c.Id == juryCandidateId)
+            .Join(db.Users, c => c.ParticipantId, u => u.Id, (c, u) => new { c.CohortId, c.ParticipantId, u.FirstName, u.LastName, JuryName = c.Jury.Name })
+            .SingleOrDefaultAsync();
+        if (candidate is null)
+        {
+            return NotFound();
+        }
+        (CandidateName, JuryName) = ($"{candidate.FirstName} {candidate.LastName}", candidate.JuryName);
+        var submissions = await db.Submissions.ReadableBy(db, me).Where(s => s.CohortId == candidate.CohortId && s.ParticipantId == candidate.ParticipantId)
+            .OrderByDescending(s => s.Number).Select(s => new { s.Id, s.SubmittedAt }).ToListAsync();
+        Submitted = submissions.Select(s => s.SubmittedAt).ToList();
+        if (submissions.Count > 0)
+        {
+            var latest = await db.Submissions.Where(s => s.Id == submissions[0].Id)
+                .Select(s => new { s.Content, Files = s.Files.Select(f => new { f.Id, f.StoredFileId }).ToList() })
+                .SingleAsync();
+            var document = System.Text.Json.JsonSerializer.Deserialize<SnapshotDocument>(latest.Content)!;
+            Latest = new SnapshotView(document, latest.Files.ToDictionary(f => f.StoredFileId, f => f.Id), "/Jury/SnapshotFile");
+        }
+        return Page();
+    }
+}

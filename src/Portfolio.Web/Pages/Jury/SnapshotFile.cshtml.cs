@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Data;
+using Portfolio.Core.Storage;
+using Portfolio.Core.Submissions;
+using Portfolio.Web.Hosting;
+
+namespace Portfolio.Web.Pages.Jury;
+
+/// <summary>
+/// Downloads a file copied into a submitted snapshot, for a juror to whom the candidate is open
+/// (<see cref="SubmissionAccess"/>); 404 for anyone else. Never a file of the live portfolio.
+/// </summary>
+public class SnapshotFileModel(PortfolioDb db, FileStore files) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var file = await db.SubmissionFiles.ReadableBy(db, me).Where(f => f.Id == id)
+            .Select(f => new { f.FileName, f.ContentType, f.StoredFileId }).SingleOrDefaultAsync();
+        if (file is null)
+        {
+            return NotFound();
+        }
+        var content = await files.OpenReadAsync(file.StoredFileId, HttpContext.RequestAborted);
+        Response.MarkPrivate();
+        return File(content, file.ContentType, fileDownloadName: file.FileName);
+    }
+}

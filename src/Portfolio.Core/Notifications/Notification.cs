@@ -19,6 +19,11 @@ public enum NotificationKind
     FeedbackOverdue,
     CampaignClosing,
     SessionComing,
+    // Juries: conflicts declared (to coordinators) and the exam schedule (to candidates and jurors)
+    ConflictDeclared,
+    ExamScheduled,
+    ExamMoved,
+    ExamCancelled,
 }
 
 /// <summary>

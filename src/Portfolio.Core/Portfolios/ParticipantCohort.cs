@@ -20,6 +20,9 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
     /// <summary>Whether the person is in an intervision group of any of their cohorts (the header then offers co-development).</summary>
     public bool InIntervisionGroup { get; init; }
 
+    /// <summary>Whether the person has an oral exam (planned or cancelled) in one of their cohorts (the header then offers it).</summary>
+    public bool HasExam { get; init; }
+
     /// <summary>One query, whatever the number of cohorts.</summary>
     public static async Task<ParticipantCohorts> LoadAsync(PortfolioDb db, string userId, CancellationToken cancellationToken = default)
     {
@@ -33,12 +36,13 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
                 Chosen = db.Users.Any(u => u.Id == userId && u.CurrentCohortId == e.CohortId),
                 // Read in the same command, so that the header's menu costs no query of its own.
                 InGroup = db.GroupMembers.Any(m => m.UserId == userId && m.CohortId == e.CohortId),
+                HasExam = db.Exams.Any(x => x.JuryCandidate.ParticipantId == userId && x.JuryCandidate.CohortId == e.CohortId),
             })
             .ToListAsync(cancellationToken);
         var current = rows.FirstOrDefault(r => r.Chosen)?.Cohort
             ?? rows.Select(r => r.Cohort).FirstOrDefault(c => !c.Withdrawn)
             ?? rows.Select(r => r.Cohort).FirstOrDefault();
-        return new ParticipantCohorts(rows.Select(r => r.Cohort).ToList(), current) { InIntervisionGroup = rows.Any(r => r.InGroup) };
+        return new ParticipantCohorts(rows.Select(r => r.Cohort).ToList(), current) { InIntervisionGroup = rows.Any(r => r.InGroup), HasExam = rows.Any(r => r.HasExam) };
     }
 }
 

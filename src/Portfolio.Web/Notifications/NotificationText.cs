@@ -24,6 +24,10 @@ public static class NotificationText
             NotificationKind.FeedbackOverdue => l["Votre retour sur « {0} » est en retard", subject],
             NotificationKind.CampaignClosing => l["La campagne d'auto-évaluation « {0} » se clôture dans moins d'une semaine", subject],
             NotificationKind.SessionComing => l["Prochaine séance de codéveloppement : {0}", subject],
+            NotificationKind.ConflictDeclared => l["{0} a déclaré un conflit d'intérêts : {1}", who, subject],
+            NotificationKind.ExamScheduled => l["Examen oral planifié : {0}", subject],
+            NotificationKind.ExamMoved => l["Examen oral modifié : {0}", subject],
+            NotificationKind.ExamCancelled => l["Examen oral annulé : {0}", subject],
             _ => subject,
         };
     }
@@ -41,6 +45,10 @@ public static class NotificationText
         NotificationKind.FeedbackOverdue => l["Rappel : un retour en retard"],
         NotificationKind.CampaignClosing => l["Rappel : une campagne d'auto-évaluation se clôture bientôt"],
         NotificationKind.SessionComing => l["Rappel : prochaine séance de codéveloppement"],
+        NotificationKind.ConflictDeclared => l["Un membre de jury déclare un conflit d'intérêts"],
+        NotificationKind.ExamScheduled => l["Un examen oral est planifié"],
+        NotificationKind.ExamMoved => l["Un examen oral est déplacé ou modifié"],
+        NotificationKind.ExamCancelled => l["Un examen oral est annulé"],
         _ => kind.ToString(),
     };
 }

@@ -127,6 +127,9 @@ namespace Portfolio.Migrations.Migrations
             migrationBuilder.Sql(
                 "ALTER TABLE \"ExamBookings\" ADD CONSTRAINT \"EX_ExamBookings_NoDoubleBooking\" " +
                 "EXCLUDE USING gist (\"Resource\" WITH =, tstzrange(\"StartsAt\", \"EndsAt\") WITH &&);");
+            // An empty or reversed period would overlap nothing and slip through the constraint above.
+            migrationBuilder.Sql(
+                "ALTER TABLE \"ExamBookings\" ADD CONSTRAINT \"CK_ExamBookings_Period\" CHECK (\"EndsAt\" > \"StartsAt\");");
         }
 
         /// <inheritdoc />

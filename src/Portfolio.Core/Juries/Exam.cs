@@ -98,7 +98,9 @@ public partial class Exam
         Bookings.RemoveAll(b => b.Role == BookingRole.Juror && !wanted.Contains(b.UserId!));
         foreach (var id in wanted.Where(id => Bookings.All(b => b.Resource != ExamBooking.PersonResource(id))))
         {
-            Bookings.Add(new ExamBooking(this, BookingRole.Juror, ExamBooking.PersonResource(id), id));
+            var booking = new ExamBooking(this, BookingRole.Juror, ExamBooking.PersonResource(id), id);
+            booking.Span(StartsAt, EndsAt);
+            Bookings.Add(booking);
         }
     }
 

@@ -77,7 +77,7 @@ public class JuryTests(PortfolioFactory factory) : IntegrationTest(factory)
         var section = list.QuerySelector("[data-jury='Jury 1']")!;
         Assert.Contains("Candidate Numéro0", section.TextContent);
         Assert.Contains("Candidate Numéro1", section.TextContent);
-        Assert.Contains("présidence", section.TextContent);
+        Assert.Contains("préside", section.TextContent);
         Assert.Null(section.QuerySelector(".jury-size-warning"));
         Assert.Contains("1 participant·e sans jury.", list.QuerySelector("#without-jury")!.TextContent);
 

@@ -67,7 +67,7 @@ public static class ExamCalendar
         {
             var evt = new CalendarEvent
             {
-                Uid = e.Uid.ToString("D") + "@portfolio",
+                Uid = $"{e.Uid}@portfolio",
                 Sequence = e.Sequence,
                 DtStart = Utc(e.StartsAt),
                 DtEnd = Utc(e.EndsAt),

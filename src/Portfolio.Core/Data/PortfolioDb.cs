@@ -57,6 +57,10 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<JuryMember> JuryMembers => Set<JuryMember>();
     public DbSet<JuryCandidate> JuryCandidates => Set<JuryCandidate>();
     public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    // Juries: the exam schedule (bookings refused twice by an exclusion constraint) and calendar subscriptions
+    public DbSet<Exam> Exams => Set<Exam>();
+    public DbSet<ExamBooking> ExamBookings => Set<ExamBooking>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     // Case-study groups and the collective report
     public DbSet<CaseStudyGroup> CaseStudyGroups => Set<CaseStudyGroup>();
@@ -98,6 +102,8 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
         base.OnModelCreating(builder);
         // Newer areas keep their mapping beside their entities (IEntityTypeConfiguration classes in this assembly).
         builder.ApplyConfigurationsFromAssembly(typeof(PortfolioDb).Assembly);
+        // Juries: the exam bookings' exclusion constraint compares resource names with = inside a gist index.
+        builder.HasPostgresExtension("btree_gist");
 
         builder.Entity<AppUser>(u =>
         {

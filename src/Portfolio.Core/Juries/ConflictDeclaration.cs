@@ -58,7 +58,14 @@ public class ConflictDeclaration
         {
             throw new JuryRuleException(JuryProblem.OnlyMinorConflictsAreWaived);
         }
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (WaivedAt is not null)
+        {
+            throw new JuryRuleException(JuryProblem.AlreadyWaived);
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new JuryRuleException(JuryProblem.WaiverNeedsReason);
+        }
         WaivedById = coordinatorId;
         WaiverReason = reason.Trim();
         WaivedAt = now;

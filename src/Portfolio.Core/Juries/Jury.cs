@@ -114,6 +114,10 @@ public enum JuryProblem
     NotAJuror,
     ConflictNeedsExplanation,
     OnlyMinorConflictsAreWaived,
+    AlreadyDeclared,
+    AlreadyWaived,
+    WaiverNeedsReason,
+    HasExams,
 }
 
 /// <summary>A change the jury's rules refuse; nothing was changed.</summary>

@@ -23,6 +23,11 @@ public enum NotificationKind
     CollectiveReportSubmitted,
     CollectiveReportReopened,
     SubmissionReopened,
+    // Juries: conflicts declared (to coordinators) and the exam schedule (to candidates and jurors)
+    ConflictDeclared,
+    ExamScheduled,
+    ExamMoved,
+    ExamCancelled,
 }
 
 /// <summary>

@@ -22,6 +22,8 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
 
     /// <summary>Whether the person is in a case-study group of the current cohort (the header then offers the collective report).</summary>
     public bool InCaseStudyGroup { get; init; }
+    /// <summary>Whether the person has an oral exam (planned or cancelled) in one of their cohorts (the header then offers it).</summary>
+    public bool HasExam { get; init; }
 
     /// <summary>One query, whatever the number of cohorts.</summary>
     public static async Task<ParticipantCohorts> LoadAsync(PortfolioDb db, string userId, CancellationToken cancellationToken = default)
@@ -37,6 +39,7 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
                 // Read in the same command, so that the header's menu costs no query of its own.
                 InGroup = db.GroupMembers.Any(m => m.UserId == userId && m.CohortId == e.CohortId),
                 InCaseStudy = db.CaseStudyMembers.Any(m => m.UserId == userId && m.CohortId == e.CohortId),
+                HasExam = db.Exams.Any(x => x.JuryCandidate.ParticipantId == userId && x.JuryCandidate.CohortId == e.CohortId),
             })
             .ToListAsync(cancellationToken);
         var current = rows.FirstOrDefault(r => r.Chosen)?.Cohort
@@ -46,6 +49,7 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
         {
             InIntervisionGroup = rows.Any(r => r.InGroup),
             InCaseStudyGroup = rows.Any(r => r.InCaseStudy && r.Cohort == current),
+            HasExam = rows.Any(r => r.HasExam),
         };
     }
 }

@@ -25,6 +25,8 @@ public static class PageAccess
         ["/Jury"] = Roles.JuryMember,
         // Each person's own notification centre and e-mail choices, whatever their role.
         ["/Notifications"] = Roles.AnyRole,
+        // Each person's own exam calendar (subscription address, .ics download), whatever their role.
+        ["/Calendar"] = Roles.AnyRole,
     };
 
     /// <summary>Single pages outside the audience folders, for anyone signed in with a role.</summary>
@@ -48,6 +50,8 @@ public static class PageAccess
         "/Frameworks/Index",
         "/Frameworks/Details",
         "/Frameworks/Export",
+        // Calendar applications cannot sign in: the secret token in the address names the person (unknown token: 404).
+        "/Calendar/Feed",
     ];
 
     public static void Apply(PageConventionCollection conventions)

@@ -27,6 +27,10 @@ public static class NotificationText
             NotificationKind.CollectiveReportSubmitted => l["{0} a remis la version finale du rapport collectif du groupe « {1} »", who, subject],
             NotificationKind.CollectiveReportReopened => l["{0} a rouvert le rapport collectif du groupe « {1} »", who, subject],
             NotificationKind.SubmissionReopened => l["La coordination a rouvert votre dépôt pour l'évaluation : {0}", subject],
+            NotificationKind.ConflictDeclared => l["{0} a déclaré un conflit d'intérêts : {1}", who, subject],
+            NotificationKind.ExamScheduled => l["Examen oral planifié : {0}", subject],
+            NotificationKind.ExamMoved => l["Examen oral modifié : {0}", subject],
+            NotificationKind.ExamCancelled => l["Examen oral annulé : {0}", subject],
             _ => subject,
         };
     }
@@ -47,6 +51,10 @@ public static class NotificationText
         NotificationKind.CollectiveReportSubmitted => l["Un membre de mon groupe d'étude de cas remet le rapport collectif"],
         NotificationKind.CollectiveReportReopened => l["La coordination rouvre le rapport collectif de mon groupe"],
         NotificationKind.SubmissionReopened => l["Mon dépôt pour l'évaluation est rouvert"],
+        NotificationKind.ConflictDeclared => l["Un membre de jury déclare un conflit d'intérêts"],
+        NotificationKind.ExamScheduled => l["Un examen oral est planifié"],
+        NotificationKind.ExamMoved => l["Un examen oral est déplacé ou modifié"],
+        NotificationKind.ExamCancelled => l["Un examen oral est annulé"],
         _ => kind.ToString(),
     };
 }

@@ -19,6 +19,7 @@ public enum NotificationKind
     FeedbackOverdue,
     CampaignClosing,
     SessionComing,
+    ResultsReleased,
 }
 
 /// <summary>

@@ -20,6 +20,9 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
     /// <summary>Whether the person is in an intervision group of any of their cohorts (the header then offers co-development).</summary>
     public bool InIntervisionGroup { get; init; }
 
+    /// <summary>Whether a jury's results were released to the person in one of their cohorts (the header then offers them).</summary>
+    public bool HasReleasedResults { get; init; }
+
     /// <summary>One query, whatever the number of cohorts.</summary>
     public static async Task<ParticipantCohorts> LoadAsync(PortfolioDb db, string userId, CancellationToken cancellationToken = default)
     {
@@ -33,12 +36,18 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
                 Chosen = db.Users.Any(u => u.Id == userId && u.CurrentCohortId == e.CohortId),
                 // Read in the same command, so that the header's menu costs no query of its own.
                 InGroup = db.GroupMembers.Any(m => m.UserId == userId && m.CohortId == e.CohortId),
+                // Scoring: the jury's results of this cohort were released and the person was a candidate.
+                ResultsReleased = db.ResultsReleases.Any(r => r.CohortId == e.CohortId) && db.JuryCandidates.Any(c => c.CohortId == e.CohortId && c.ParticipantId == userId),
             })
             .ToListAsync(cancellationToken);
         var current = rows.FirstOrDefault(r => r.Chosen)?.Cohort
             ?? rows.Select(r => r.Cohort).FirstOrDefault(c => !c.Withdrawn)
             ?? rows.Select(r => r.Cohort).FirstOrDefault();
-        return new ParticipantCohorts(rows.Select(r => r.Cohort).ToList(), current) { InIntervisionGroup = rows.Any(r => r.InGroup) };
+        return new ParticipantCohorts(rows.Select(r => r.Cohort).ToList(), current)
+        {
+            InIntervisionGroup = rows.Any(r => r.InGroup),
+            HasReleasedResults = rows.Any(r => r.ResultsReleased),
+        };
     }
 }
 

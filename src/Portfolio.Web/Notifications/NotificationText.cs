@@ -24,6 +24,7 @@ public static class NotificationText
             NotificationKind.FeedbackOverdue => l["Votre retour sur « {0} » est en retard", subject],
             NotificationKind.CampaignClosing => l["La campagne d'auto-évaluation « {0} » se clôture dans moins d'une semaine", subject],
             NotificationKind.SessionComing => l["Prochaine séance de codéveloppement : {0}", subject],
+            NotificationKind.ResultsReleased => l["Les résultats du jury sont publiés : {0}", subject],
             _ => subject,
         };
     }
@@ -41,6 +42,7 @@ public static class NotificationText
         NotificationKind.FeedbackOverdue => l["Rappel : un retour en retard"],
         NotificationKind.CampaignClosing => l["Rappel : une campagne d'auto-évaluation se clôture bientôt"],
         NotificationKind.SessionComing => l["Rappel : prochaine séance de codéveloppement"],
+        NotificationKind.ResultsReleased => l["Mes résultats du jury sont publiés"],
         _ => kind.ToString(),
     };
 }

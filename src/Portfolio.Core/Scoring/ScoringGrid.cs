@@ -235,6 +235,8 @@ internal sealed class ScoringGridConfiguration : IEntityTypeConfiguration<Scorin
         g.HasMany(x => x.Criteria).WithOne().HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Cascade);
         g.HasMany(x => x.Levels).WithOne().HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Cascade);
         g.Property(x => x.RowVersion).IsRowVersion();
+        g.Ignore(x => x.OrderedCriteria);
+        g.Ignore(x => x.OrderedLevels);
     }
 
     public void Configure(EntityTypeBuilder<ScoringCriterion> c)

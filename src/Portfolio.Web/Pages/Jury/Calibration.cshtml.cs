@@ -39,8 +39,10 @@ public class CalibrationModel(PortfolioDb db) : PageModel
         }
         (Id, JuryName, Grid) = (id, jury.Name, grid);
         Jurors = await db.JuryMembers.Where(m => m.JuryId == id)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Person(u.Id, u.FirstName + " " + u.LastName, u.LastName))
-            .OrderBy(p => p.SortName).ToListAsync();
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u)
+            .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
+            .Select(u => new Person(u.Id, u.FirstName + " " + u.LastName))
+            .ToListAsync();
         var open = JuryAccess.CandidatesOpenTo(db, me).Where(c => c.JuryId == id);
         var candidates = await open.Join(db.Users, c => c.ParticipantId, u => u.Id, (c, u) => new { c.Id, Name = u.FirstName + " " + u.LastName, u.LastName, u.FirstName })
             .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ToListAsync();
@@ -55,5 +57,5 @@ public class CalibrationModel(PortfolioDb db) : PageModel
         return Page();
     }
 
-    public sealed record Person(string Id, string Name, string SortName);
+    public sealed record Person(string Id, string Name);
 }

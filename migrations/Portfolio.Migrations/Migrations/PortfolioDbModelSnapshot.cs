@@ -2253,6 +2253,276 @@ namespace Portfolio.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Scoring.AgreedMark", b =>
+                {
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("DeliberationId", "CriterionId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.ToTable("AgreedMarks");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.Deliberation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CommentsForCandidate")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("Grade")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<int>("JuryCandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JuryCandidateId")
+                        .IsUnique();
+
+                    b.ToTable("Deliberations");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.DeliberationChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeliberationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("DeliberationId");
+
+                    b.ToTable("DeliberationChanges");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.JurorMark", b =>
+                {
+                    b.Property<int>("JurorScoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.HasKey("JurorScoreId", "CriterionId");
+
+                    b.HasIndex("CriterionId");
+
+                    b.ToTable("JurorMarks");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.JurorScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("JurorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("JuryCandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurorId");
+
+                    b.HasIndex("JuryCandidateId", "JurorId")
+                        .IsUnique();
+
+                    b.ToTable("JurorScores");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.ResultsRelease", b =>
+                {
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedById")
+                        .HasColumnType("text");
+
+                    b.HasKey("CohortId");
+
+                    b.HasIndex("ReleasedById");
+
+                    b.ToTable("ResultsReleases");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.ScoringCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ScoringCriteria");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.ScoringGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PassMark")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId")
+                        .IsUnique();
+
+                    b.ToTable("ScoringGrids");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.ScoringLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "Value")
+                        .IsUnique();
+
+                    b.ToTable("ScoringLevels");
+                });
+
             modelBuilder.Entity("Portfolio.Core.Storage.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3378,6 +3648,117 @@ namespace Portfolio.Migrations
                     b.Navigation("Campaign");
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Scoring.AgreedMark", b =>
+                {
+                    b.HasOne("Portfolio.Core.Scoring.ScoringCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Scoring.Deliberation", null)
+                        .WithMany("Marks")
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.Deliberation", b =>
+                {
+                    b.HasOne("Portfolio.Core.Juries.JuryCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("JuryCandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.DeliberationChange", b =>
+                {
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portfolio.Core.Scoring.Deliberation", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("DeliberationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.JurorMark", b =>
+                {
+                    b.HasOne("Portfolio.Core.Scoring.ScoringCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Scoring.JurorScore", null)
+                        .WithMany("Marks")
+                        .HasForeignKey("JurorScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.JurorScore", b =>
+                {
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JurorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Juries.JuryCandidate", null)
+                        .WithMany()
+                        .HasForeignKey("JuryCandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.ResultsRelease", b =>
+                {
+                    b.HasOne("Portfolio.Core.Cohorts.Cohort", null)
+                        .WithOne()
+                        .HasForeignKey("Portfolio.Core.Scoring.ResultsRelease", "CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReleasedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.ScoringCriterion", b =>
+                {
+                    b.HasOne("Portfolio.Core.Scoring.ScoringGrid", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.ScoringGrid", b =>
+                {
+                    b.HasOne("Portfolio.Core.Cohorts.Programme", "Programme")
+                        .WithOne()
+                        .HasForeignKey("Portfolio.Core.Scoring.ScoringGrid", "ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.ScoringLevel", b =>
+                {
+                    b.HasOne("Portfolio.Core.Scoring.ScoringGrid", null)
+                        .WithMany("Levels")
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portfolio.Core.Storage.StoredFileChunk", b =>
                 {
                     b.HasOne("Portfolio.Core.Storage.StoredFile", null)
@@ -3569,6 +3950,25 @@ namespace Portfolio.Migrations
             modelBuilder.Entity("Portfolio.Core.Portfolios.SelfAssessment", b =>
                 {
                     b.Navigation("Outcomes");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.Deliberation", b =>
+                {
+                    b.Navigation("Changes");
+
+                    b.Navigation("Marks");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.JurorScore", b =>
+                {
+                    b.Navigation("Marks");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Scoring.ScoringGrid", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Levels");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Submissions.IndividualReport", b =>

@@ -11,6 +11,7 @@ using Portfolio.Core.Juries;
 using Portfolio.Core.Mail;
 using Portfolio.Core.Notifications;
 using Portfolio.Core.Portfolios;
+using Portfolio.Core.Scoring;
 using Portfolio.Core.Storage;
 using Portfolio.Core.Submissions;
 using Portfolio.Core.Text;
@@ -76,6 +77,17 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<SubmissionFile> SubmissionFiles => Set<SubmissionFile>();
     public DbSet<SubmissionReopening> SubmissionReopenings => Set<SubmissionReopening>();
 
+    // Scoring: the grid, sealed scores, deliberations and the release of results
+    public DbSet<ScoringGrid> ScoringGrids => Set<ScoringGrid>();
+    public DbSet<ScoringCriterion> ScoringCriteria => Set<ScoringCriterion>();
+    public DbSet<ScoringLevel> ScoringLevels => Set<ScoringLevel>();
+    public DbSet<JurorScore> JurorScores => Set<JurorScore>();
+    public DbSet<JurorMark> JurorMarks => Set<JurorMark>();
+    public DbSet<Deliberation> Deliberations => Set<Deliberation>();
+    public DbSet<AgreedMark> AgreedMarks => Set<AgreedMark>();
+    public DbSet<DeliberationChange> DeliberationChanges => Set<DeliberationChange>();
+    public DbSet<ResultsRelease> ResultsReleases => Set<ResultsRelease>();
+
     // Notifications
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
@@ -87,12 +99,14 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     /// <summary>Text PostgreSQL would refuse (a NUL, a value longer than its column) stops the save before any command.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        ScoringGrid.GiveDefaults(ChangeTracker);
         StorableText.Check(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        ScoringGrid.GiveDefaults(ChangeTracker);
         StorableText.Check(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }

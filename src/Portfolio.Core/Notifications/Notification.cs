@@ -28,6 +28,7 @@ public enum NotificationKind
     ExamScheduled,
     ExamMoved,
     ExamCancelled,
+    ResultsReleased,
 }
 
 /// <summary>

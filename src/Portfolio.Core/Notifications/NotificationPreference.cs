@@ -32,7 +32,8 @@ public class NotificationPreference
     public static bool ByMailByDefault(NotificationKind kind) => kind is
         NotificationKind.FeedbackRequested or NotificationKind.FeedbackAnswered or
         NotificationKind.FeedbackDueSoon or NotificationKind.FeedbackOverdue or
-        NotificationKind.CampaignClosing or NotificationKind.SessionComing;
+        NotificationKind.CampaignClosing or NotificationKind.SessionComing or
+        NotificationKind.ResultsReleased;
 
     /// <summary>Whether a kind comes by mail, from the person's stored choices (null: never chosen).</summary>
     public static bool ByMailFor(NotificationKind kind, IEnumerable<NotificationPreference> choices) =>

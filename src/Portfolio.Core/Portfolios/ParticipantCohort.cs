@@ -24,6 +24,8 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
     public bool InCaseStudyGroup { get; init; }
     /// <summary>Whether the person has an oral exam (planned or cancelled) in one of their cohorts (the header then offers it).</summary>
     public bool HasExam { get; init; }
+    /// <summary>Whether a jury's results were released to the person in one of their cohorts (the header then offers them).</summary>
+    public bool HasReleasedResults { get; init; }
 
     /// <summary>One query, whatever the number of cohorts.</summary>
     public static async Task<ParticipantCohorts> LoadAsync(PortfolioDb db, string userId, CancellationToken cancellationToken = default)
@@ -40,6 +42,8 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
                 InGroup = db.GroupMembers.Any(m => m.UserId == userId && m.CohortId == e.CohortId),
                 InCaseStudy = db.CaseStudyMembers.Any(m => m.UserId == userId && m.CohortId == e.CohortId),
                 HasExam = db.Exams.Any(x => x.JuryCandidate.ParticipantId == userId && x.JuryCandidate.CohortId == e.CohortId),
+                // Scoring: the jury's results of this cohort were released and the person was a candidate.
+                ResultsReleased = db.ResultsReleases.Any(r => r.CohortId == e.CohortId) && db.JuryCandidates.Any(c => c.CohortId == e.CohortId && c.ParticipantId == userId),
             })
             .ToListAsync(cancellationToken);
         var current = rows.FirstOrDefault(r => r.Chosen)?.Cohort
@@ -50,6 +54,7 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
             InIntervisionGroup = rows.Any(r => r.InGroup),
             InCaseStudyGroup = rows.Any(r => r.InCaseStudy && r.Cohort == current),
             HasExam = rows.Any(r => r.HasExam),
+            HasReleasedResults = rows.Any(r => r.ResultsReleased),
         };
     }
 }

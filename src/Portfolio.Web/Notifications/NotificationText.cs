@@ -31,6 +31,7 @@ public static class NotificationText
             NotificationKind.ExamScheduled => l["Examen oral planifié : {0}", subject],
             NotificationKind.ExamMoved => l["Examen oral modifié : {0}", subject],
             NotificationKind.ExamCancelled => l["Examen oral annulé : {0}", subject],
+            NotificationKind.ResultsReleased => l["Les résultats du jury sont publiés : {0}", subject],
             _ => subject,
         };
     }
@@ -55,6 +56,7 @@ public static class NotificationText
         NotificationKind.ExamScheduled => l["Un examen oral est planifié"],
         NotificationKind.ExamMoved => l["Un examen oral est déplacé ou modifié"],
         NotificationKind.ExamCancelled => l["Un examen oral est annulé"],
+        NotificationKind.ResultsReleased => l["Mes résultats du jury sont publiés"],
         _ => kind.ToString(),
     };
 }

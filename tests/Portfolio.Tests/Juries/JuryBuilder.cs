@@ -46,7 +46,7 @@ public static class JuryBuilder
     {
         await using var db = factory.NewDb();
         var candidate = await db.JuryCandidates.Include(c => c.Jury).ThenInclude(j => j.Members).SingleAsync(c => c.Id == juryCandidateId);
-        db.ConflictDeclarations.Add(new ConflictDeclaration(candidate, jurorId, level, explanation, DateTimeOffset.UtcNow));
+        db.ConflictDeclarations.Add(new ConflictDeclaration(candidate, jurorId, level, explanation ?? (level == ConflictLevel.Minor ? "Ancien collègue" : null), DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
     }
 

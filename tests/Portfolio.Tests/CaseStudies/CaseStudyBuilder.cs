@@ -62,23 +62,5 @@ public static class CaseStudyBuilder
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A jury of the cohort with these members (the first chairs) and candidates; returns the candidates' ids by participant.</summary>
-    public static async Task<Dictionary<string, int>> CreateJuryAsync(this PortfolioFactory factory, int cohortId, string name, string[] jurorIds, params string[] candidateIds)
-    {
-        await using var db = factory.NewDb();
-        var jury = Jury.Form(cohortId, name, jurorIds, jurorIds[0], DateTimeOffset.UtcNow);
-        var candidates = candidateIds.Select(id => jury.Assign(id, DateTimeOffset.UtcNow)).ToList();
-        db.Juries.Add(jury);
-        await db.SaveChangesAsync();
-        return candidates.ToDictionary(c => c.ParticipantId, c => c.Id);
-    }
 
-    /// <summary>A juror's declaration about a candidate, stored as the declaration page would.</summary>
-    public static async Task DeclareAsync(this PortfolioFactory factory, int juryCandidateId, string jurorId, ConflictLevel level, string? explanation = null)
-    {
-        await using var db = factory.NewDb();
-        var candidate = await db.JuryCandidates.Include(c => c.Jury).ThenInclude(j => j.Members).SingleAsync(c => c.Id == juryCandidateId);
-        db.ConflictDeclarations.Add(new ConflictDeclaration(candidate, jurorId, level, explanation, DateTimeOffset.UtcNow));
-        await db.SaveChangesAsync();
-    }
 }

@@ -7,6 +7,7 @@ using Portfolio.Core.Juries;
 using Portfolio.Core.Notifications;
 using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Juries;
 using Portfolio.Tests.Portfolios;
 
 namespace Portfolio.Tests.CaseStudies;
@@ -343,7 +344,7 @@ public class CaseStudyTests(PortfolioFactory factory) : IntegrationTest(factory)
         var juror = await CreateUserAsync("juree@example.be", Roles.JuryMember);
         var jurorClient = NewClient();
         await PostFormAsync(jurorClient, "/Account/Login", new() { ["Input.Email"] = "juree@example.be", ["Input.Password"] = Password });
-        var candidates = await Factory.CreateJuryAsync(cohortId, "Jury 1", [juror.Id], ana.Id);
+        var candidates = await Factory.CandidaciesAsync(await Factory.CreateJuryAsync(cohortId, "Jury 1", [juror.Id], ana.Id));
         await Factory.DeclareAsync(candidates[ana.Id], juror.Id, ConflictLevel.None);
         var url = $"/Jury/CollectiveReport/{candidates[ana.Id]}";
         var draft = "%PDF-1.4 brouillon"u8.ToArray();
@@ -384,8 +385,8 @@ public class CaseStudyTests(PortfolioFactory factory) : IntegrationTest(factory)
             await PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = $"{name}@example.be", ["Input.Password"] = Password });
             clients[name] = (client, user.Id);
         }
-        var jury = await Factory.CreateJuryAsync(cohortId, "Jury A", [clients["ouvert"].Id, clients["majeur"].Id, clients["mineur"].Id, clients["silencieux"].Id], ana.Id, loner.Id);
-        var other = await Factory.CreateJuryAsync(cohortId, "Jury B", [clients["autre"].Id], ben.Id);
+        var jury = await Factory.CandidaciesAsync(await Factory.CreateJuryAsync(cohortId, "Jury A", [clients["ouvert"].Id, clients["majeur"].Id, clients["mineur"].Id, clients["silencieux"].Id], ana.Id, loner.Id));
+        var other = await Factory.CandidaciesAsync(await Factory.CreateJuryAsync(cohortId, "Jury B", [clients["autre"].Id], ben.Id));
         await Factory.DeclareAsync(jury[ana.Id], clients["ouvert"].Id, ConflictLevel.None);
         await Factory.DeclareAsync(jury[loner.Id], clients["ouvert"].Id, ConflictLevel.None);
         await Factory.DeclareAsync(jury[ana.Id], clients["majeur"].Id, ConflictLevel.Major);

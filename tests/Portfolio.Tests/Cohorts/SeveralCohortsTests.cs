@@ -16,11 +16,6 @@ public class SeveralCohortsTests(PortfolioFactory factory) : IntegrationTest(fac
 {
     private static DateOnly Today => PortfolioBuilder.Today;
 
-    private async Task<string> UserIdAsync(string email)
-    {
-        await using var db = Factory.NewDb();
-        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-    }
 
     /// <summary>Evidence, a journal entry and a self-assessment written in cohort A; returns (cohort, evidence id).</summary>
     private async Task<(int CohortId, int EvidenceId)> ArrangeFirstCohortAsync(string userId)
@@ -49,7 +44,7 @@ public class SeveralCohortsTests(PortfolioFactory factory) : IntegrationTest(fac
     public async Task Participant_enrolled_in_a_second_cohort_keeps_earlier_work()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        var userId = await UserIdAsync("alice@example.be");
+        var userId = await Factory.UserIdAsync("alice@example.be");
         var (cohortA, evidenceId) = await ArrangeFirstCohortAsync(userId);
         var cohortB = await Factory.CreateCohortWithCampaignsAsync("Promotion B");
         await Factory.EnrolAsync(cohortB, userId);
@@ -102,7 +97,7 @@ public class SeveralCohortsTests(PortfolioFactory factory) : IntegrationTest(fac
     public async Task A_person_with_a_single_cohort_sees_no_chooser_and_exports_that_cohort()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        var (cohortA, _) = await ArrangeFirstCohortAsync(await UserIdAsync("alice@example.be"));
+        var (cohortA, _) = await ArrangeFirstCohortAsync(await Factory.UserIdAsync("alice@example.be"));
 
         Assert.Null((await GetPageAsync(client, "/Participant")).QuerySelector("#cohort-chooser"));
         Assert.Null((await GetPageAsync(client, "/Participant/Export")).QuerySelector("input[name='Scope']"));
@@ -114,7 +109,7 @@ public class SeveralCohortsTests(PortfolioFactory factory) : IntegrationTest(fac
     public async Task A_cohort_that_is_not_ones_own_cannot_be_chosen()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        var userId = await UserIdAsync("alice@example.be");
+        var userId = await Factory.UserIdAsync("alice@example.be");
         await ArrangeFirstCohortAsync(userId);
         var other = await Factory.CreateCohortAsync("Promotion d'autrui");
 

@@ -111,6 +111,13 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return new PortfolioDb(options);
     }
 
+    /// <summary>The id of the account with this e-mail address.</summary>
+    public async Task<string> UserIdAsync(string email)
+    {
+        await using var db = NewDb();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
     /// <summary>
     /// The messages in the pickup folder, oldest first, once there are at least <paramref name="count"/> of them: the
     /// Hangfire worker of the test host sends them within a second or two.

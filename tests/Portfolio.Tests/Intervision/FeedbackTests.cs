@@ -407,11 +407,6 @@ public class FeedbackTests(PortfolioFactory factory) : IntegrationTest(factory)
         return await db.Frameworks.Where(f => f.Code == "autre-referentiel").SelectMany(f => f.Pillars).SelectMany(p => p.Objectives).Select(o => o.Id).SingleAsync();
     }
 
-    private async Task<string> UserIdAsync(string email)
-    {
-        await using var db = Factory.NewDb();
-        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-    }
 
     /// <summary>Ana, Ben and Cléo in a group; Olga in another. Ana has an item with an attachment, and a private item.</summary>
     private async Task<Setup> ArrangeAsync()
@@ -421,7 +416,7 @@ public class FeedbackTests(PortfolioFactory factory) : IntegrationTest(factory)
         foreach (var email in new[] { "ana@example.be", "ben@example.be", "cleo@example.be", "olga@example.be" })
         {
             var client = await SignedInClientAsync(email, Roles.Participant);
-            var id = await UserIdAsync(email);
+            var id = await Factory.UserIdAsync(email);
             await Factory.EnrolAsync(cohortId, id);
             people.Add(new Person(client, id));
         }

@@ -135,7 +135,7 @@ public class PeerAccessTests(PortfolioFactory factory) : IntegrationTest(factory
             Assert.Equal([ben.Id], page.QuerySelectorAll("#shared-with option").Select(o => o.GetAttribute("value")));
         }
         var alone = await SignedInClientAsync("seul@example.be", Roles.Participant);
-        await Factory.EnrolAsync(cohortId, await UserIdAsync("seul@example.be"));
+        await Factory.EnrolAsync(cohortId, await Factory.UserIdAsync("seul@example.be"));
         Assert.NotNull((await GetPageAsync(alone, "/Participant/Journal/Edit")).QuerySelector("#no-group"));
     }
 
@@ -189,11 +189,6 @@ public class PeerAccessTests(PortfolioFactory factory) : IntegrationTest(factory
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private async Task<string> UserIdAsync(string email)
-    {
-        await using var db = Factory.NewDb();
-        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-    }
 
     private async Task<(int CohortId, Person Ana, Person Ben, Person Olga, int Objective)> GroupOfTwoAndAnOutsiderAsync()
     {
@@ -202,7 +197,7 @@ public class PeerAccessTests(PortfolioFactory factory) : IntegrationTest(factory
         foreach (var email in new[] { "ana@example.be", "ben@example.be", "olga@example.be" })
         {
             var client = await SignedInClientAsync(email, Roles.Participant);
-            var id = await UserIdAsync(email);
+            var id = await Factory.UserIdAsync(email);
             await Factory.EnrolAsync(cohortId, id);
             people.Add(new Person(client, id));
         }

@@ -42,6 +42,13 @@ public static class JuryBuilder
         return await db.JuryCandidates.Where(c => c.JuryId == juryId && c.ParticipantId == participantId).Select(c => c.Id).SingleAsync();
     }
 
+    /// <summary>The candidacies of a jury, by participant.</summary>
+    public static async Task<Dictionary<string, int>> CandidaciesAsync(this PortfolioFactory factory, int juryId)
+    {
+        await using var db = factory.NewDb();
+        return await db.JuryCandidates.Where(c => c.JuryId == juryId).ToDictionaryAsync(c => c.ParticipantId, c => c.Id);
+    }
+
     public static async Task DeclareAsync(this PortfolioFactory factory, int juryCandidateId, string jurorId, ConflictLevel level, string? explanation = null)
     {
         await using var db = factory.NewDb();

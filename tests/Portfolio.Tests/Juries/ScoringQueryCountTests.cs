@@ -20,14 +20,14 @@ public class ScoringQueryCountTests(PortfolioFactory factory) : IntegrationTest(
         {
             var client = await SignedInClientAsync($"juror{i}@example.be", Roles.JuryMember);
             jurorClient ??= client;
-            jurors.Add(await IdOfAsync($"juror{i}@example.be"));
+            jurors.Add(await Factory.UserIdAsync($"juror{i}@example.be"));
         }
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
         var participants = new List<string>();
         for (var i = 0; i < 8; i++)
         {
             await CreateUserAsync($"candidate{i}@example.be", Roles.Participant);
-            var id = await IdOfAsync($"candidate{i}@example.be");
+            var id = await Factory.UserIdAsync($"candidate{i}@example.be");
             await Factory.EnrolAsync(cohortId, id);
             participants.Add(id);
         }
@@ -72,7 +72,7 @@ public class ScoringQueryCountTests(PortfolioFactory factory) : IntegrationTest(
         for (var i = 0; i < 4; i++)
         {
             await CreateUserAsync($"other{i}@example.be", Roles.JuryMember);
-            otherJurors.Add(await IdOfAsync($"other{i}@example.be"));
+            otherJurors.Add(await Factory.UserIdAsync($"other{i}@example.be"));
         }
         var (_, others) = await Factory.CreateDeclaredJuryAsync(cohortId, "Jury B", [.. otherJurors], [.. participants.Skip(5)]);
         foreach (var c in others)
@@ -93,11 +93,6 @@ public class ScoringQueryCountTests(PortfolioFactory factory) : IntegrationTest(
         return await db.JuryCandidates.Where(c => c.JuryId == juryId).OrderBy(c => c.Id).Skip(1).Select(c => c.Id).ToArrayAsync();
     }
 
-    private async Task<string> IdOfAsync(string email)
-    {
-        await using var db = Factory.NewDb();
-        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-    }
 
     private async Task<Dictionary<string, int>> CountsAsync(HttpClient juror, HttpClient coordinator, int juryId, int cohortId) => new()
     {

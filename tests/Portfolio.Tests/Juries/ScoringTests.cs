@@ -27,7 +27,7 @@ public class ScoringTests(PortfolioFactory factory) : IntegrationTest(factory)
         {
             var email = $"{prefix}juror{i}@example.be";
             jurorClients.Add(await SignedInClientAsync(email, Roles.JuryMember));
-            jurors.Add(await IdOfAsync(email));
+            jurors.Add(await Factory.UserIdAsync(email));
         }
         var participants = new List<string>();
         var participantClients = new List<HttpClient>();
@@ -35,7 +35,7 @@ public class ScoringTests(PortfolioFactory factory) : IntegrationTest(factory)
         {
             var email = $"{prefix}candidate{i}@example.be";
             participantClients.Add(await SignedInClientAsync(email, Roles.Participant));
-            var id = await IdOfAsync(email);
+            var id = await Factory.UserIdAsync(email);
             await Factory.EnrolAsync(cohortId, id);
             participants.Add(id);
         }
@@ -43,11 +43,6 @@ public class ScoringTests(PortfolioFactory factory) : IntegrationTest(factory)
         return new Setup(cohortId, juryId, ids, [.. jurors], [.. jurorClients], [.. participants], [.. participantClients]);
     }
 
-    private async Task<string> IdOfAsync(string email)
-    {
-        await using var db = Factory.NewDb();
-        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-    }
 
     /// <summary>Fills the score form (level and comment for every criterion) and submits it as the button "Remettre" does.</summary>
     private static async Task<HttpResponseMessage> PostScoreAsync(HttpClient client, int candidateId, int level, string comment, bool submit = true,
@@ -385,7 +380,7 @@ public class ScoringTests(PortfolioFactory factory) : IntegrationTest(factory)
     {
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
         var programmeId = await Factory.CreateProgrammeAsync("cycle");
-        await Factory.AssignCoordinatorAsync(await IdOfAsync("coord@example.be"), "cycle");
+        await Factory.AssignCoordinatorAsync(await Factory.UserIdAsync("coord@example.be"), "cycle");
         var url = $"/Coordinator/Programmes/Grid/{programmeId}";
         var page = await GetPageAsync(coordinator, url);
         Assert.Equal("Rapport collectif", page.QuerySelector("#criterion-0-title")!.GetAttribute("value"));

@@ -16,9 +16,4 @@ public static class NotificationBuilder
         return notification.Id;
     }
 
-    public static async Task<string> UserIdAsync(this PortfolioFactory factory, string email)
-    {
-        await using var db = factory.NewDb();
-        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-    }
 }

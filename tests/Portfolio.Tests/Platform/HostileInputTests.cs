@@ -22,6 +22,7 @@ using Portfolio.Tests.CaseStudies;
 using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
 using Portfolio.Tests.Intervision;
+using Portfolio.Tests.Juries;
 using Portfolio.Tests.Notifications;
 using Portfolio.Tests.Portfolios;
 using Portfolio.Web.Notifications;
@@ -750,6 +751,91 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
             var version = await Factory.UploadVersionAsync(caseStudyId, participant.Id, "rapport.pdf", CaseStudyBuilder.Pdf);
             return new Target(participantClient, Get(participantClient, $"/Participant/CaseStudy/Submit/{version}"));
         };
+        // Juries: four jurors (the first chairs) of a jury the participant is a candidate of; fresh candidacies, juries
+        // and exams for the forms whose accepted post uses them up. Exams take successive hours: jurors sit on every jury.
+        var jurors = new List<AppUser>();
+        for (var i = 0; i < 4; i++)
+        {
+            jurors.Add(await FreshUserAsync(Roles.JuryMember));
+        }
+        string[] jurorIds = [.. jurors.Select(j => j.Id)];
+        var chairClient = await SignInAsync(jurors[0].Email!);
+        await FreshUserAsync(Roles.JuryMember); // someone to add to a jury
+        var juryId = await Factory.CreateJuryAsync(cohortId, "Jury hostile", jurorIds, participant.Id);
+        var examHour = 0;
+        async Task<int> FreshCandidacyAsync()
+        {
+            var person = await EnrolledAsync();
+            return await Factory.CandidacyAsync(await Factory.CreateJuryAsync(cohortId, Unique("Jury "), jurorIds, person), person);
+        }
+        async Task<int> FreshExamAsync() =>
+            await Factory.ScheduleAsync(await FreshCandidacyAsync(), new DateTime(2027, 3, 1, 8, 0, 0).AddHours(examHour++), room: Unique("Salle "));
+        async Task<int> OpenCandidacyAsync(bool scored)
+        {
+            var candidacy = await FreshCandidacyAsync();
+            foreach (var juror in jurorIds)
+            {
+                await Factory.DeclareAsync(candidacy, juror, Portfolio.Core.Juries.ConflictLevel.None);
+            }
+            if (scored)
+            {
+                var levels = (await Factory.CriteriaAsync(cohortId)).Select(_ => 2).ToArray();
+                foreach (var juror in jurorIds)
+                {
+                    await Factory.ScoreAsync(cohortId, candidacy, juror, levels);
+                }
+            }
+            return candidacy;
+        }
+        int programmeId;
+        await using (var db = Factory.NewDb())
+        {
+            programmeId = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.ProgrammeId).SingleAsync();
+        }
+        var declarable = await FreshCandidacyAsync();
+        var scorable = await OpenCandidacyAsync(scored: false);
+        var deliberable = await OpenCandidacyAsync(scored: true);
+        var schedulable = await FreshCandidacyAsync();
+        var movable = await FreshExamAsync();
+        targets["/Calendar/Regenerate"] = At(participantClient, "/Calendar");
+        targets["/Coordinator/Juries/Create"] = At(coordinator, $"/Coordinator/Juries/Create/{cohortId}");
+        targets["/Coordinator/Juries/Edit"] = At(coordinator, $"/Coordinator/Juries/Edit/{juryId}");
+        targets["/Coordinator/Juries/AddMember"] = At(coordinator, $"/Coordinator/Juries/AddMember/{juryId}");
+        targets["/Coordinator/Juries/Assign"] = At(coordinator, $"/Coordinator/Juries/Assign/{juryId}");
+        targets["/Coordinator/Juries/RemoveMember"] = async () =>
+            new Target(coordinator, Get(coordinator, $"/Coordinator/Juries/RemoveMember/{await Factory.CreateJuryAsync(cohortId, Unique("Jury "), jurorIds)}/{jurorIds[1]}"));
+        targets["/Coordinator/Juries/Unassign"] = async () => new Target(coordinator, Get(coordinator, $"/Coordinator/Juries/Unassign/{await FreshCandidacyAsync()}"));
+        targets["/Coordinator/Juries/Delete"] = async () =>
+            new Target(coordinator, Get(coordinator, $"/Coordinator/Juries/Delete/{await Factory.CreateJuryAsync(cohortId, Unique("Jury "), jurorIds)}"));
+        targets["/Coordinator/Juries/Waive"] = async () =>
+        {
+            var candidacy = await FreshCandidacyAsync();
+            await Factory.DeclareAsync(candidacy, jurorIds[2], Portfolio.Core.Juries.ConflictLevel.Minor, "Ancienne collègue");
+            await using var db = Factory.NewDb();
+            var declaration = await db.ConflictDeclarations.Where(d => d.JuryCandidateId == candidacy).Select(d => d.Id).SingleAsync();
+            return new Target(coordinator, Get(coordinator, $"/Coordinator/Juries/Waive/{declaration}"));
+        };
+        targets["/Coordinator/Exams/Schedule"] = At(coordinator, $"/Coordinator/Exams/Schedule/{schedulable}");
+        targets["/Coordinator/Exams/Move"] = At(coordinator, $"/Coordinator/Exams/Move/{movable}");
+        targets["/Coordinator/Exams/Cancel"] = async () => new Target(coordinator, Get(coordinator, $"/Coordinator/Exams/Cancel/{await FreshExamAsync()}"));
+        targets["/Jury/Declare"] = At(chairClient, $"/Jury/Declare/{declarable}");
+        // Scoring: a candidacy open to the jurors, another all four scored (the chair deliberates), a fresh cohort to release.
+        targets["/Jury/Score"] = At(chairClient, $"/Jury/Score/{scorable}");
+        targets["/Jury/Score?handler=Submit"] = () => Task.FromResult(new Target(chairClient, async () =>
+        {
+            // The submit button posts the score form to its own handler (formaction), as a browser would send it.
+            var url = $"/Jury/Score/{scorable}";
+            var page = await GetPageAsync(chairClient, url);
+            page.QuerySelector("#score-form")!.SetAttribute("action", $"{url}?handler=Submit");
+            return (page, url);
+        }, Reusable: true));
+        targets["/Jury/Deliberation"] = At(chairClient, $"/Jury/Deliberation/{deliberable}");
+        targets["/Coordinator/Results/Release"] = async () =>
+            new Target(coordinator, Get(coordinator, $"/Coordinator/Results/Release/{await Factory.CreateCohortAsync(Unique("Promotion "))}"));
+        // The cohorts' programme has scores (its grid is frozen): the editable grid is that of a programme without any.
+        var gridProgrammeId = await Factory.CreateProgrammeAsync("grille");
+        await Factory.AssignCoordinatorAsync(await Factory.UserIdAsync("coordination@example.be"), "grille");
+        targets["/Coordinator/Programmes/Grid"] = At(coordinator, $"/Coordinator/Programmes/Grid/{gridProgrammeId}");
         return new World(targets);
     }
 

@@ -40,11 +40,6 @@ public class ExportTests : IntegrationTest
     /// <summary>A participant's portfolio as the tests arrange it.</summary>
     private sealed record Arranged(string UserId, int CohortId, int EvidenceWithFiles, int OtherEvidence, byte[] Photo, byte[] Notes);
 
-    private async Task<string> UserIdAsync(string email)
-    {
-        await using var db = Factory.NewDb();
-        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-    }
 
     /// <summary>
     /// Two self-assessments, two evidence items (the first with two attachments, one of them larger than a storage
@@ -145,7 +140,7 @@ public class ExportTests : IntegrationTest
     public async Task A_participant_downloads_a_zip_of_the_whole_portfolio_that_matches_the_database()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        var p = await ArrangePortfolioAsync(await UserIdAsync("alice@example.be"));
+        var p = await ArrangePortfolioAsync(await Factory.UserIdAsync("alice@example.be"));
 
         await RequestExportAsync(client);
         var href = await DownloadLinkAsync(client);
@@ -203,7 +198,7 @@ public class ExportTests : IntegrationTest
     public async Task Another_participant_neither_sees_nor_downloads_someone_elses_export()
     {
         var alice = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        await ArrangePortfolioAsync(await UserIdAsync("alice@example.be"));
+        await ArrangePortfolioAsync(await Factory.UserIdAsync("alice@example.be"));
         var run = await RequestExportAsync(alice);
         var href = await DownloadLinkAsync(alice);
 
@@ -220,7 +215,7 @@ public class ExportTests : IntegrationTest
     {
         const string title = "<script>alert(1)</script>";
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        await ArrangePortfolioAsync(await UserIdAsync("alice@example.be"), firstTitle: title);
+        await ArrangePortfolioAsync(await Factory.UserIdAsync("alice@example.be"), firstTitle: title);
 
         await RequestExportAsync(client);
         using var zip = await DownloadZipAsync(client, await DownloadLinkAsync(client), $"portfolio-prenom-alice-{Today:yyyy-MM-dd}.zip");
@@ -237,7 +232,7 @@ public class ExportTests : IntegrationTest
     public async Task The_progress_is_followed_as_json_and_the_page_shows_a_ready_copy_with_its_expiry()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        await ArrangePortfolioAsync(await UserIdAsync("alice@example.be"));
+        await ArrangePortfolioAsync(await Factory.UserIdAsync("alice@example.be"));
         var run = await RequestExportAsync(client);
 
         var status = await client.GetAsync($"{ExportPage}?handler=Status&id={run.Id}");
@@ -259,7 +254,7 @@ public class ExportTests : IntegrationTest
     public async Task Running_the_job_again_for_a_run_that_succeeded_changes_nothing()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        await ArrangePortfolioAsync(await UserIdAsync("alice@example.be"));
+        await ArrangePortfolioAsync(await Factory.UserIdAsync("alice@example.be"));
         var run = await RequestExportAsync(client);
         int filesBefore;
         await using (var db = Factory.NewDb())
@@ -336,7 +331,7 @@ public class ExportTests : IntegrationTest
     public async Task The_clean_up_deletes_expired_copies_and_abandoned_files_and_the_download_then_answers_404()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        await ArrangePortfolioAsync(await UserIdAsync("alice@example.be"));
+        await ArrangePortfolioAsync(await Factory.UserIdAsync("alice@example.be"));
         var run = await RequestExportAsync(client);
         var href = await DownloadLinkAsync(client);
         Guid abandoned;
@@ -380,7 +375,7 @@ public class ExportTests : IntegrationTest
     public async Task A_failing_export_is_shown_as_failed_and_leaves_no_half_written_file()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        await ArrangePortfolioAsync(await UserIdAsync("alice@example.be"));
+        await ArrangePortfolioAsync(await Factory.UserIdAsync("alice@example.be"));
         Guid[] attachmentFiles;
         await using (var db = Factory.NewDb())
         {
@@ -453,7 +448,7 @@ public class ExportTests : IntegrationTest
     public async Task A_second_request_while_a_copy_is_being_prepared_is_not_queued_again()
     {
         var client = await SignedInClientAsync("alice@example.be", Roles.Participant);
-        var userId = await UserIdAsync("alice@example.be");
+        var userId = await Factory.UserIdAsync("alice@example.be");
         var cohortId = await Factory.CreateCohortWithCampaignsAsync();
         await Factory.EnrolAsync(cohortId, userId);
         await using (var db = Factory.NewDb())

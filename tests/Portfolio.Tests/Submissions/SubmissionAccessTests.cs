@@ -5,6 +5,7 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Juries;
 using Portfolio.Core.Submissions;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Juries;
 using Portfolio.Tests.Portfolios;
 
 namespace Portfolio.Tests.Submissions;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Juries;
 using Portfolio.Core.Portfolios;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Juries;
 using Portfolio.Tests.Portfolios;
 
 namespace Portfolio.Tests.Submissions;
@@ -11,11 +12,6 @@ namespace Portfolio.Tests.Submissions;
 /// <summary>Small builders for submissions: a candidate's work, a jury with its declarations.</summary>
 public static class SubmissionBuilder
 {
-    public static async Task<string> UserIdAsync(this PortfolioFactory factory, string email)
-    {
-        await using var db = factory.NewDb();
-        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-    }
 
     /// <summary>An evidence item with a PDF, made through the real form, then marked for assessment on its details page.</summary>
     public static async Task<int> MarkedEvidenceWithPdfAsync(HttpClient client, int objectiveId, string title, byte[] pdf)
@@ -68,20 +64,8 @@ public static class SubmissionBuilder
     /// <summary>A jury of the cohort with these members (the first chairs), the candidate assigned; returns the jury candidate's id.</summary>
     public static async Task<int> JuryWithCandidateAsync(this PortfolioFactory factory, int cohortId, string name, string[] jurorIds, string? candidateId)
     {
-        await using var db = factory.NewDb();
-        var jury = Jury.Form(cohortId, name, jurorIds, jurorIds[0], DateTimeOffset.UtcNow);
-        var candidate = candidateId is null ? null : jury.Assign(candidateId, DateTimeOffset.UtcNow);
-        db.Juries.Add(jury);
-        await db.SaveChangesAsync();
-        return candidate?.Id ?? 0;
-    }
-
-    public static async Task DeclareAsync(this PortfolioFactory factory, int juryCandidateId, string jurorId, ConflictLevel level, string? explanation = null)
-    {
-        await using var db = factory.NewDb();
-        var candidate = await db.JuryCandidates.Include(c => c.Jury).ThenInclude(j => j.Members).SingleAsync(c => c.Id == juryCandidateId);
-        db.ConflictDeclarations.Add(new ConflictDeclaration(candidate, jurorId, level, explanation, DateTimeOffset.UtcNow));
-        await db.SaveChangesAsync();
+        var juryId = await factory.CreateJuryAsync(cohortId, name, jurorIds, candidateId is null ? [] : [candidateId]);
+        return candidateId is null ? 0 : await factory.CandidacyAsync(juryId, candidateId);
     }
 
     public static async Task<int> AddReflectionAsync(this PortfolioFactory factory, string ownerId, int cohortId, string title, string body)

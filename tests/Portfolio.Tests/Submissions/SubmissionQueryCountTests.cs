@@ -3,6 +3,7 @@ using System.Text;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Juries;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Juries;
 using Portfolio.Tests.Portfolios;
 
 namespace Portfolio.Tests.Submissions;

@@ -7,6 +7,7 @@ using Portfolio.Core.Notifications;
 using Portfolio.Core.Submissions;
 using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Juries;
 using Portfolio.Tests.Portfolios;
 
 namespace Portfolio.Tests.Submissions;

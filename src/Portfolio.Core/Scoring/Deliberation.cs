@@ -163,8 +163,16 @@ public class ResultsRelease
     public DateTimeOffset ReleasedAt { get; private set; }
 
     /// <param name="missingDecisions">The candidates of the cohort without a decision yet; the release waits for them.</param>
-    public static ResultsRelease Release(int cohortId, IReadOnlyCollection<string> missingDecisions, string byId, DateTimeOffset now)
+    /// <summary>
+    /// Releases once every candidate has a decision; a cohort without candidates has nothing to release, and releasing it
+    /// would freeze the deliberations of candidates assigned later.
+    /// </summary>
+    public static ResultsRelease Release(int cohortId, int candidates, IReadOnlyCollection<string> missingDecisions, string byId, DateTimeOffset now)
     {
+        if (candidates == 0)
+        {
+            throw new ScoringRuleException(ScoringProblem.NoCandidates);
+        }
         if (missingDecisions.Count > 0)
         {
             throw new ScoringRuleException(ScoringProblem.DecisionsMissing);

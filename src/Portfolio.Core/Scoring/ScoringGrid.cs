@@ -218,6 +218,7 @@ public enum ScoringProblem
     DecisionNeedsAgreedScores,
     ResultsReleased,
     DecisionsMissing,
+    NoCandidates,
 }
 
 /// <summary>A change the scoring rules refuse; nothing was changed.</summary>

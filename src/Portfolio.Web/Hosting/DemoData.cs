@@ -6,6 +6,7 @@ using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
+using Portfolio.Core.Juries;
 using Portfolio.Core.Text;
 
 namespace Portfolio.Web.Hosting;
@@ -127,6 +128,31 @@ public static class DemoData
         }
         await LoadGroupsAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>().GetUtcNow());
         await LoadCaseStudiesAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>());
+        await LoadJuryAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>().GetUtcNow());
+    }
+
+    /// <summary>
+    /// One jury of the four demo jurors, chaired by the first, with the first three participants as candidates;
+    /// formed once, left alone afterwards. Its jurors still declare their conflicts of interest themselves.
+    /// </summary>
+    private static async Task LoadJuryAsync(PortfolioDb db, UserManager<AppUser> users, int cohortId, DateTimeOffset now)
+    {
+        if (await db.Juries.AnyAsync(j => j.CohortId == cohortId))
+        {
+            return;
+        }
+        var jurors = new List<string>();
+        foreach (var (email, _, _, _) in Staff.Where(s => s.Role == Roles.JuryMember))
+        {
+            jurors.Add((await users.FindByEmailAsync(email))!.Id);
+        }
+        var jury = Jury.Form(cohortId, "Jury 1", jurors, jurors[0], now);
+        for (var i = 0; i < 3; i++)
+        {
+            jury.Assign((await users.FindByEmailAsync(ParticipantEmail(i)))!.Id, now);
+        }
+        db.Juries.Add(jury);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Case-study groups of three, each with the public organisation it studies; formed once, left alone afterwards.</summary>

@@ -22,6 +22,7 @@ public static class ScoringTexts
         ScoringProblem.ScoresSealed => l["Les évaluations restent scellées tant que tous les membres du jury n'ont pas remis la leur."],
         ScoringProblem.DecisionNeedsAgreedScores => l["Fixez le niveau retenu pour chaque critère avant d'enregistrer la décision."],
         ScoringProblem.ResultsReleased => l["Les résultats de cette promotion sont publiés : la délibération ne peut plus changer."],
+        ScoringProblem.NoCandidates => l["Aucun candidat n'est assigné à un jury de cette promotion : il n'y a pas de résultats à publier."],
         _ => l["Chaque candidat doit avoir une décision avant la publication des résultats."],
     };
 

@@ -345,4 +345,23 @@ public class JuryTests(PortfolioFactory factory) : IntegrationTest(factory)
         Assert.Equal(HttpStatusCode.NotFound, (await s.Coordinator.GetAsync("/Coordinator/Juries/Edit/2147483647")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync("/Jury/Declare/-4")).StatusCode);
     }
+
+    [Fact]
+    public async Task Demo_data_forms_one_jury_of_the_four_demo_jurors_with_three_candidates()
+    {
+        await Portfolio.Web.Hosting.DatabaseSetup.LoadAsync(Factory.Services, withDemoData: true);
+        await Portfolio.Web.Hosting.DatabaseSetup.LoadAsync(Factory.Services, withDemoData: true);
+        await using var db = Factory.NewDb();
+        var jury = await db.Juries.Select(j => new
+        {
+            j.Name,
+            Chair = db.Users.Where(u => u.Id == j.ChairId).Select(u => u.Email).Single(),
+            Members = j.Members.Select(m => db.Users.Where(u => u.Id == m.UserId).Select(u => u.Email).Single()).OrderBy(e => e).ToList(),
+            Candidates = j.Candidates.Select(c => db.Users.Where(u => u.Id == c.ParticipantId).Select(u => u.Email).Single()).OrderBy(e => e).ToList(),
+        }).SingleAsync();
+        Assert.Equal("Jury 1", jury.Name);
+        Assert.Equal("jury1@portfolio.test", jury.Chair);
+        Assert.Equal(["jury1@portfolio.test", "jury2@portfolio.test", "jury3@portfolio.test", "jury4@portfolio.test"], jury.Members);
+        Assert.Equal(["participant01@portfolio.test", "participant02@portfolio.test", "participant03@portfolio.test"], jury.Candidates);
+    }
 }

@@ -208,6 +208,25 @@ public class ScoringTests(PortfolioFactory factory) : IntegrationTest(factory)
     }
 
     [Fact]
+    public async Task A_cohort_without_candidates_has_no_results_to_release()
+    {
+        var cohortId = await Factory.CreateCohortAsync("Promotion sans jury");
+        var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+        var url = $"/Coordinator/Results/Release/{cohortId}";
+
+        var page = await GetPageAsync(coordinator, url);
+        Assert.Contains("il n'y a pas de résultats à publier", page.QuerySelector("#no-candidates")!.TextContent);
+        Assert.Null(page.QuerySelector("main form[method=post]"));
+        // As a page opened before the candidates were unassigned would post it.
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await coordinator.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("il n'y a pas de résultats à publier", (await ParseAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent);
+        await using var db = Factory.NewDb();
+        Assert.False(await db.ResultsReleases.AnyAsync());
+    }
+
+    [Fact]
     public async Task Release_is_refused_while_a_decision_is_missing_and_names_the_candidate()
     {
         var s = await SetupAsync(candidates: 2);

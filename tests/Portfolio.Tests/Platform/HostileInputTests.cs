@@ -830,8 +830,8 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
             return (page, url);
         }, Reusable: true));
         targets["/Jury/Deliberation"] = At(chairClient, $"/Jury/Deliberation/{deliberable}");
-        targets["/Coordinator/Results/Release"] = async () =>
-            new Target(coordinator, Get(coordinator, $"/Coordinator/Results/Release/{await Factory.CreateCohortAsync(Unique("Promotion "))}"));
+        // The cohort's fresh candidacies have no decision: every release is refused, so the other handlers keep their data.
+        targets["/Coordinator/Results/Release"] = At(coordinator, $"/Coordinator/Results/Release/{cohortId}");
         // The cohorts' programme has scores (its grid is frozen): the editable grid is that of a programme without any.
         var gridProgrammeId = await Factory.CreateProgrammeAsync("grille");
         await Factory.AssignCoordinatorAsync(await Factory.UserIdAsync("coordination@example.be"), "grille");

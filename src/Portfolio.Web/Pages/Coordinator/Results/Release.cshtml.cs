@@ -45,7 +45,7 @@ public class ReleaseModel(PortfolioDb db, Coordination coordination, TimeProvide
         var now = clock.GetUtcNow();
         try
         {
-            db.ResultsReleases.Add(ResultsRelease.Release(cohortId, results.MissingDecisions.Select(c => c.Name).ToList(), me, now));
+            db.ResultsReleases.Add(ResultsRelease.Release(cohortId, results.Candidates.Count, results.MissingDecisions.Select(c => c.Name).ToList(), me, now));
         }
         catch (ScoringRuleException e)
         {
@@ -65,7 +65,8 @@ public class ReleaseModel(PortfolioDb db, Coordination coordination, TimeProvide
             // Another coordinator released them meanwhile (one release per cohort): nothing more to do.
             return RedirectToPage("Index", new { cohortId });
         }
-        TempData["Message"] = l["Les résultats de {0} sont publiés : {1} candidats en sont avertis.", results.CohortName, results.Candidates.Count].Value;
+        TempData["Message"] = l["Les résultats de {0} sont publiés : {1}.", results.CohortName,
+            l.Plural(results.Candidates.Count, "{0} candidat en est averti", "{0} candidats en sont avertis")].Value;
         return RedirectToPage("Index", new { cohortId });
     }
 }

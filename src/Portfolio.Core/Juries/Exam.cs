@@ -22,15 +22,18 @@ public partial class Exam
 
     private Exam() { }
 
-    /// <summary>Schedules the candidate's exam; the bookings of the jurors, the candidate and the room come with it.</summary>
-    public Exam(JuryCandidate candidate, DateTimeOffset startsAt, int minutes, string? room, string? videoLink, DateTimeOffset now)
+    /// <summary>
+    /// Schedules the candidate's exam; the bookings of the sitting jurors (see <see cref="ExamSchedule.SittingJurorsAsync"/>),
+    /// the candidate and the room come with it.
+    /// </summary>
+    public Exam(JuryCandidate candidate, IEnumerable<string> sittingJurors, DateTimeOffset startsAt, int minutes, string? room, string? videoLink, DateTimeOffset now)
     {
         JuryCandidate = candidate;
         JuryCandidateId = candidate.Id;
         Uid = Guid.NewGuid();
         ScheduledAt = now;
         Place(startsAt, minutes, room, videoLink);
-        SeatJurors(candidate.Jury.Members.Select(m => m.UserId));
+        SeatJurors(sittingJurors);
     }
 
     public int Id { get; private set; }
@@ -85,7 +88,7 @@ public partial class Exam
     }
 
     /// <summary>
-    /// Books the jury's current members (after a member joined or left): a new member's agenda is checked by the same
+    /// Books exactly the sitting jurors (after a member joined or left): a new member's agenda is checked by the same
     /// constraint, so a member who already sits elsewhere at that time is refused with the rest of the save.
     /// </summary>
     public void SeatJurors(IEnumerable<string> memberIds)
@@ -103,6 +106,10 @@ public partial class Exam
             Bookings.Add(booking);
         }
     }
+
+    /// <summary>A juror who stepped aside for the candidate (a major conflict) no longer sits at the exam: their time is freed.</summary>
+    public void StandDown(string jurorId) =>
+        Bookings.RemoveAll(b => b.Role == BookingRole.Juror && b.UserId == jurorId);
 
     private void Place(DateTimeOffset startsAt, int minutes, string? room, string? videoLink)
     {

@@ -54,11 +54,28 @@ public static class ExamSchedule
     public static async Task<IReadOnlyList<Exam>> SeatMembersAsync(PortfolioDb db, Jury jury)
     {
         var exams = await ExamsInForce(db, jury.Id).ToListAsync();
+        var sitting = await SittingJurorsAsync(db, jury.Members.Select(m => m.UserId).ToList(), exams.Select(e => e.JuryCandidateId).ToList());
         foreach (var exam in exams)
         {
-            exam.SeatJurors(jury.Members.Select(m => m.UserId));
+            exam.SeatJurors(sitting[exam.JuryCandidateId]);
         }
         return exams;
+    }
+
+    /// <summary>
+    /// Who sits at each candidate's exam: the jury's members (as the coordinator is changing them, hence given) except
+    /// those who stepped aside for that candidate (a major conflict), the same people who score them. One command.
+    /// </summary>
+    public static async Task<ILookup<int, string>> SittingJurorsAsync(PortfolioDb db, IReadOnlyCollection<string> memberIds, IReadOnlyCollection<int> juryCandidateIds)
+    {
+        var steppedAside = (await db.ConflictDeclarations
+                .Where(d => juryCandidateIds.Contains(d.JuryCandidateId) && d.Level == ConflictLevel.Major)
+                .Select(d => new { d.JuryCandidateId, d.JurorId })
+                .ToListAsync())
+            .ToLookup(d => d.JuryCandidateId, d => d.JurorId);
+        return juryCandidateIds.Distinct()
+            .SelectMany(c => memberIds.Except(steppedAside[c], StringComparer.Ordinal).Select(m => (Candidate: c, Member: m)))
+            .ToLookup(x => x.Candidate, x => x.Member);
     }
 
     /// <summary>The jury's exams that are not cancelled, with what they book.</summary>
@@ -66,7 +83,12 @@ public static class ExamSchedule
         db.Exams.Include(e => e.Bookings).Include(e => e.JuryCandidate)
             .Where(e => e.JuryCandidate.JuryId == juryId && e.CancelledAt == null);
 
-    /// <summary>The exams a person is part of, as candidate or as a member of the jury, cancelled ones included (calendars).</summary>
+    /// <summary>
+    /// The exams a person is part of, as candidate or as a member of the jury who did not step aside for that candidate,
+    /// cancelled ones included (calendars).
+    /// </summary>
     public static IQueryable<Exam> ExamsOf(PortfolioDb db, string userId) =>
-        db.Exams.Where(e => e.JuryCandidate.ParticipantId == userId || e.JuryCandidate.Jury.Members.Any(m => m.UserId == userId));
+        db.Exams.Where(e => e.JuryCandidate.ParticipantId == userId
+            || (e.JuryCandidate.Jury.Members.Any(m => m.UserId == userId)
+                && !db.ConflictDeclarations.Any(d => d.JuryCandidateId == e.JuryCandidateId && d.JurorId == userId && d.Level == ConflictLevel.Major)));
 }

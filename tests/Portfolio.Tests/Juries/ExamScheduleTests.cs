@@ -284,7 +284,7 @@ public partial class ExamScheduleTests(PortfolioFactory factory) : IntegrationTe
     public async Task A_replaced_or_unknown_calendar_address_is_not_found()
     {
         var s = await TwoJuriesAsync();
-        await Factory.ScheduleAsync(s.PaulCandidacy, new DateTime(2026, 6, 12, 10, 0, 0));
+        var exam = await Factory.ScheduleAsync(s.PaulCandidacy, new DateTime(2026, 6, 12, 10, 0, 0));
         var marie = NewClient();
         await PostFormAsync(marie, "/Account/Login", new() { ["Input.Email"] = "marie@example.be", ["Input.Password"] = Password });
         await PostFormAsync(marie, "/Calendar", []);
@@ -345,6 +345,40 @@ public partial class ExamScheduleTests(PortfolioFactory factory) : IntegrationTe
 
         var rows = page.QuerySelectorAll("#my-exams tbody tr").Select(r => r.GetAttribute("data-candidate")).ToList();
         Assert.Equal(["Paul Martin"], rows);
+    }
+
+    [Fact]
+    public async Task A_juror_who_steps_aside_sits_at_none_of_that_candidates_exams()
+    {
+        var s = await TwoJuriesAsync();
+        var exam = await Factory.ScheduleAsync(s.PaulCandidacy, new DateTime(2026, 6, 12, 10, 0, 0));
+        var marie = NewClient();
+        await PostFormAsync(marie, "/Account/Login", new() { ["Input.Email"] = "marie@example.be", ["Input.Password"] = Password });
+
+        var declared = await PostFormAsync(marie, $"/Jury/Declare/{s.PaulCandidacy}", new() { ["Input.Level"] = "Major", ["Input.Explanation"] = "Paul est mon frère." });
+        Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
+
+        // Her time at Paul's exam is freed: Sophie's exam, where she sits, can take the same hour.
+        var sophie = await PostFormAsync(s.Coordinator, $"/Coordinator/Exams/Schedule/{s.SophieCandidacy}", ExamFields("2026-06-12", "10:00", 45, "Salle B"));
+        Assert.Equal(HttpStatusCode.Redirect, sophie.StatusCode);
+        var rows = (await GetPageAsync(marie, "/Jury/Schedule")).QuerySelectorAll("#my-exams tbody tr").Select(r => r.GetAttribute("data-candidate")).ToList();
+        Assert.Equal(["Sophie Lambert"], rows);
+        await using (var db = Factory.NewDb())
+        {
+            var paulsJurors = await db.ExamBookings.Where(b => b.Exam.JuryCandidateId == s.PaulCandidacy && b.Role == BookingRole.Juror).CountAsync();
+            Assert.Equal(3, paulsJurors);
+        }
+
+        // Rescheduled after a cancellation, Paul's exam books the three others only.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(s.Coordinator, $"/Coordinator/Exams/Cancel/{exam}", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(s.Coordinator, $"/Coordinator/Exams/Schedule/{s.PaulCandidacy}", ExamFields("2026-06-12", "10:00", 45, "Salle A"))).StatusCode);
+        await using (var db = Factory.NewDb())
+        {
+            var seated = await db.ExamBookings.Where(b => b.Exam.JuryCandidateId == s.PaulCandidacy && b.Exam.CancelledAt == null && b.Role == BookingRole.Juror)
+                .Select(b => b.UserId).ToListAsync();
+            Assert.Equal(3, seated.Count);
+            Assert.DoesNotContain(s.Marie, seated);
+        }
     }
 
     [Fact]

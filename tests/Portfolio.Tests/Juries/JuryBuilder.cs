@@ -62,7 +62,8 @@ public static class JuryBuilder
     {
         await using var db = factory.NewDb();
         var candidate = await db.JuryCandidates.Include(c => c.Jury).ThenInclude(j => j.Members).SingleAsync(c => c.Id == juryCandidateId);
-        var exam = new Exam(candidate, Dates.FromBrussels(brusselsStart), minutes, room, link, DateTimeOffset.UtcNow);
+        var sitting = await ExamSchedule.SittingJurorsAsync(db, candidate.Jury.Members.Select(m => m.UserId).ToList(), [candidate.Id]);
+        var exam = new Exam(candidate, sitting[candidate.Id], Dates.FromBrussels(brusselsStart), minutes, room, link, DateTimeOffset.UtcNow);
         db.Exams.Add(exam);
         await db.SaveChangesAsync();
         return exam.Id;

@@ -55,6 +55,14 @@ public class DeclareModel(PortfolioDb db, TimeProvider clock, IStringLocalizer<S
             return Page();
         }
         db.ConflictDeclarations.Add(declaration);
+        if (declaration.Level == ConflictLevel.Major)
+        {
+            // Stepping aside frees the juror's time at the candidate's exam, in the same save.
+            foreach (var exam in await db.Exams.Include(e => e.Bookings).Where(e => e.JuryCandidateId == candidate.Id && e.CancelledAt == null).ToListAsync())
+            {
+                exam.StandDown(Me);
+            }
+        }
         if (declaration.Level != ConflictLevel.None)
         {
             var programme = db.Cohorts.Where(c => c.Id == candidate.CohortId).Select(c => c.ProgrammeId);

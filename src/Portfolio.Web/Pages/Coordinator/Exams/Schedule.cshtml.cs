@@ -45,10 +45,11 @@ public class ScheduleModel(PortfolioDb db, Coordination coordination, TimeProvid
             return Page();
         }
         var now = clock.GetUtcNow();
+        var sitting = await ExamSchedule.SittingJurorsAsync(db, candidate.Jury.Members.Select(m => m.UserId).ToList(), [candidate.Id]);
         Exam exam;
         try
         {
-            exam = new Exam(candidate, startsAt.Value, Input.Minutes!.Value, Input.Room, Input.VideoLink, now);
+            exam = new Exam(candidate, sitting[candidate.Id], startsAt.Value, Input.Minutes!.Value, Input.Room, Input.VideoLink, now);
         }
         catch (ExamRuleException e)
         {

@@ -23,6 +23,8 @@ public static class PageAccess
         ["/Admin"] = Roles.Admin,
         // The juror's candidates; which ones and what of them, decided by Core/Juries/JuryAccess (assignment and conflicts).
         ["/Jury"] = Roles.JuryMember,
+        // A file of a submitted snapshot; who may read it, decided by Core/Submissions/SubmissionAccess.
+        ["/Submissions"] = Roles.Participant + "," + Roles.Coordinator + "," + Roles.JuryMember,
         // Each person's own notification centre and e-mail choices, whatever their role.
         ["/Notifications"] = Roles.AnyRole,
         // Each person's own exam calendar (subscription address, .ics download), whatever their role.

@@ -77,7 +77,7 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
     [InlineData("/Coordinator/Groups/1", Roles.Facilitator)]
     [InlineData("/Codev", Roles.Coordinator)]
     [InlineData("/Jury/Candidate/1", Roles.Participant)]
-    [InlineData("/Jury/SnapshotFile/1", Roles.Coordinator)]
+    [InlineData("/Submissions/File/1", Roles.Facilitator)]
     [InlineData("/Coordinator/Submissions/1", Roles.JuryMember)]
     public async Task A_person_without_the_role_gets_403(string url, string role)
     {

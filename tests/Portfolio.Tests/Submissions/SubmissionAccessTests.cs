@@ -39,7 +39,7 @@ public class SubmissionAccessTests(PortfolioFactory factory) : IntegrationTest(f
     private async Task AssertAllNotFoundAsync(HttpClient juror, Submitted s)
     {
         Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/Jury/Candidate/{s.JuryCandidateId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/Jury/SnapshotFile/{s.FileId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/Submissions/File/{s.FileId}")).StatusCode);
         // Nor any other way in: the coordinators' pages are not for jurors at all.
         Assert.NotEqual(HttpStatusCode.OK, (await juror.GetAsync($"/Coordinator/Submissions/{s.CohortId}")).StatusCode);
         await using var db = Factory.NewDb();
@@ -58,7 +58,7 @@ public class SubmissionAccessTests(PortfolioFactory factory) : IntegrationTest(f
         Assert.NotNull(home.QuerySelector($"a[href='/Jury/Candidate/{s.JuryCandidateId}']"));
         var page = await GetPageAsync(juror, $"/Jury/Candidate/{s.JuryCandidateId}");
         Assert.Contains("Réunion de crise", page.QuerySelector(".snapshot-evidence")!.TextContent);
-        Assert.Equal(Pdf, await (await juror.GetAsync($"/Jury/SnapshotFile/{s.FileId}")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(Pdf, await (await juror.GetAsync($"/Submissions/File/{s.FileId}")).Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
@@ -121,5 +121,25 @@ public class SubmissionAccessTests(PortfolioFactory factory) : IntegrationTest(f
 
         Assert.NotNull(page.QuerySelector("#not-submitted"));
         Assert.DoesNotContain("Preuve privée", page.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_participant_reads_her_own_snapshots_and_their_files_and_no_one_elses()
+    {
+        var s = await SubmittedCandidateAsync();
+        var lea = NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(lea, "/Account/Login", new() { ["Input.Email"] = "lea@example.be", ["Input.Password"] = Password })).StatusCode);
+
+        var index = await GetPageAsync(lea, "/Participant/Submission");
+        var link = index.QuerySelector("#submission-dates a")!;
+        Assert.StartsWith("Dépôt n° 1 du ", link.TextContent);
+        var page = await GetPageAsync(lea, link.GetAttribute("href")!);
+        Assert.Contains("Réunion de crise", page.QuerySelector(".snapshot-evidence")!.TextContent);
+        Assert.Equal(Pdf, await (await lea.GetAsync(page.QuerySelector(".snapshot-attachments a")!.GetAttribute("href")!)).Content.ReadAsByteArrayAsync());
+
+        // Another participant finds neither the snapshot nor its file.
+        var other = await SignedInClientAsync("autre@example.be", Roles.Participant);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(link.GetAttribute("href")!)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Submissions/File/{s.FileId}")).StatusCode);
     }
 }

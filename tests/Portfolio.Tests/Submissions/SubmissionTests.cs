@@ -122,7 +122,7 @@ public class SubmissionTests(PortfolioFactory factory) : IntegrationTest(factory
         var page = await GetPageAsync(juror.Client, $"/Jury/Candidate/{juror.JuryCandidateId}");
         Assert.Contains("Réunion de crise", Assert.Single(page.QuerySelectorAll(".snapshot-evidence")).TextContent);
         var link = page.QuerySelector(".snapshot-attachments a")!.GetAttribute("href")!;
-        Assert.StartsWith("/Jury/SnapshotFile/", link);
+        Assert.StartsWith("/Submissions/File/", link);
         var download = await juror.Client.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
@@ -249,7 +249,7 @@ public class SubmissionTests(PortfolioFactory factory) : IntegrationTest(factory
         }
 
         foreach (var url in new[] { $"/Coordinator/Submissions/{candidate.CohortId}", $"/Coordinator/Submissions/Snapshot/{submissionId}",
-            $"/Coordinator/Submissions/Reopen/{recordId}", $"/Coordinator/Submissions/File/{fileId}" })
+            $"/Coordinator/Submissions/Reopen/{recordId}", $"/Submissions/File/{fileId}" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
         }

@@ -37,11 +37,7 @@ public class CandidateModel(PortfolioDb db) : PageModel
         Submitted = submissions.Select(s => s.SubmittedAt).ToList();
         if (submissions.Count > 0)
         {
-            var latest = await db.Submissions.Where(s => s.Id == submissions[0].Id)
-                .Select(s => new { s.Content, Files = s.Files.Select(f => new { f.Id, f.StoredFileId }).ToList() })
-                .SingleAsync();
-            var document = System.Text.Json.JsonSerializer.Deserialize<SnapshotDocument>(latest.Content)!;
-            Latest = new SnapshotView(document, latest.Files.ToDictionary(f => f.StoredFileId, f => f.Id), "/Jury/SnapshotFile");
+            Latest = await SnapshotView.LoadAsync(db.Submissions.Where(s => s.Id == submissions[0].Id));
         }
         return Page();
     }

@@ -25,7 +25,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, FileStore fi
 
     public bool NotEnrolled { get; private set; }
     public bool Locked { get; private set; }
-    public IReadOnlyList<DateTimeOffset> Submitted { get; private set; } = [];
+    public IReadOnlyList<PastSubmission> Submitted { get; private set; } = [];
     public IReadOnlyList<MarkedEvidence> Evidence { get; private set; } = [];
     public IReadOnlyList<Reflection> Reflections { get; private set; } = [];
     public int FeedbackCount { get; private set; }
@@ -99,7 +99,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, FileStore fi
     private async Task LoadAsync(ParticipantCohort cohort)
     {
         var record = await db.SubmissionRecords.Where(r => r.ParticipantId == cohort.OwnerId && r.CohortId == cohort.CohortId)
-            .Select(r => new { r.LastSubmittedAt, r.LastReopenedAt, Dates = r.Submissions.OrderBy(s => s.Number).Select(s => s.SubmittedAt).ToList() })
+            .Select(r => new { r.LastSubmittedAt, r.LastReopenedAt, Dates = r.Submissions.OrderBy(s => s.Number).Select(s => new PastSubmission(s.Id, s.Number, s.SubmittedAt)).ToList() })
             .SingleOrDefaultAsync();
         Submitted = record?.Dates ?? [];
         Locked = SubmissionRecord.Locks(record?.LastSubmittedAt, record?.LastReopenedAt);
@@ -127,3 +127,6 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, FileStore fi
         public bool Confirm { get; set; }
     }
 }
+
+/// <summary>A snapshot the participant took, which they can read again as the jury reads it.</summary>
+public sealed record PastSubmission(int Id, int Number, DateTimeOffset SubmittedAt);

@@ -7,13 +7,14 @@ using Portfolio.Core.Storage;
 using Portfolio.Core.Submissions;
 using Portfolio.Web.Hosting;
 
-namespace Portfolio.Web.Pages.Jury;
+namespace Portfolio.Web.Pages.Submissions;
 
 /// <summary>
-/// Downloads a file copied into a submitted snapshot, for a juror to whom the candidate is open
-/// (<see cref="SubmissionAccess"/>); 404 for anyone else. Never a file of the live portfolio.
+/// Downloads a file copied into a submitted snapshot, for whoever may read the snapshot (<see cref="SubmissionAccess"/>:
+/// the participant who submitted it, a coordinator of the programme, a juror to whom the candidate is open); 404 for
+/// anyone else. Never a file of the live portfolio.
 /// </summary>
-public class SnapshotFileModel(PortfolioDb db, FileStore files) : PageModel
+public class FileModel(PortfolioDb db, FileStore files) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id)
     {

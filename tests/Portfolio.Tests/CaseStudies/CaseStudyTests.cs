@@ -353,11 +353,15 @@ public class CaseStudyTests(PortfolioFactory factory) : IntegrationTest(factory)
 
         Assert.Equal(HttpStatusCode.NotFound, (await jurorClient.GetAsync(url)).StatusCode);
         Assert.Null((await GetPageAsync(jurorClient, "/Jury")).QuerySelector("a.collective-report"));
+        Assert.NotNull((await GetPageAsync(jurorClient, $"/Jury/Candidate/{candidates[ana.Id]}")).QuerySelector("#no-collective-report"));
 
         var finalId = await Factory.UploadVersionAsync(groupId, ana.Id, "rapport final.pdf", final);
         await Factory.SubmitFinalAsync(groupId, finalId, ana.Id);
         var link = (await GetPageAsync(jurorClient, "/Jury")).QuerySelector("a.collective-report")!.GetAttribute("href");
         Assert.Equal(url, link);
+        var onCandidate = (await GetPageAsync(jurorClient, $"/Jury/Candidate/{candidates[ana.Id]}")).QuerySelector("#collective-report a")!;
+        Assert.Equal(url, onCandidate.GetAttribute("href"));
+        Assert.StartsWith("rapport final.pdf", onCandidate.TextContent.Trim());
         var download = await jurorClient.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(final, await download.Content.ReadAsByteArrayAsync());

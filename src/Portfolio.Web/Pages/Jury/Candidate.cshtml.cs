@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.CaseStudies;
 using Portfolio.Core.Data;
 using Portfolio.Core.Juries;
 using Portfolio.Core.Submissions;
@@ -12,7 +13,8 @@ namespace Portfolio.Web.Pages.Jury;
 /// What a juror reads of a candidate: the latest snapshot the candidate submitted (self-assessments, evidence with
 /// their copied files, chosen reflections, feedback received, the individual report) and the date of every submission.
 /// Never the live portfolio. 404 unless the candidate is open to the juror (<see cref="JuryAccess.CandidatesOpenTo"/>);
-/// the snapshot itself is read through <see cref="SubmissionAccess"/>. Three commands whatever the size of the snapshot.
+/// the snapshot itself is read through <see cref="SubmissionAccess"/>, with a link to the group's collective report.
+/// Four commands whatever the size of the snapshot.
 /// </summary>
 public class CandidateModel(PortfolioDb db) : PageModel
 {
@@ -20,6 +22,11 @@ public class CandidateModel(PortfolioDb db) : PageModel
     public string JuryName { get; private set; } = "";
     public IReadOnlyList<DateTimeOffset> Submitted { get; private set; } = [];
     public SnapshotView? Latest { get; private set; }
+
+    /// <summary>The final version of the collective report of the candidate's case-study group, once the group has submitted it.</summary>
+    public CollectiveReportLink? CollectiveReport { get; private set; }
+
+    public sealed record CollectiveReportLink(string FileName, string Organisation, DateTimeOffset? SubmittedAt);
 
     public async Task<IActionResult> OnGetAsync(int juryCandidateId)
     {
@@ -35,6 +42,9 @@ public class CandidateModel(PortfolioDb db) : PageModel
         var submissions = await db.Submissions.ReadableBy(db, me).Where(s => s.CohortId == candidate.CohortId && s.ParticipantId == candidate.ParticipantId)
             .OrderByDescending(s => s.Number).Select(s => new { s.Id, s.SubmittedAt }).ToListAsync();
         Submitted = submissions.Select(s => s.SubmittedAt).ToList();
+        CollectiveReport = await CaseStudyAccess.FinalReportOf(db, me, juryCandidateId)
+            .Select(v => new CollectiveReportLink(v.FileName, v.Group.Organisation, v.Group.SubmittedAt))
+            .SingleOrDefaultAsync();
         if (submissions.Count > 0)
         {
             Latest = await SnapshotView.LoadAsync(db.Submissions.Where(s => s.Id == submissions[0].Id));

@@ -347,6 +347,22 @@ public class JuryTests(PortfolioFactory factory) : IntegrationTest(factory)
     }
 
     [Fact]
+    public async Task A_chair_who_steps_aside_is_pointed_out_until_another_member_chairs()
+    {
+        var s = await CohortAsync();
+        var juryId = await Factory.CreateJuryAsync(s.CohortId, "Jury 1", s.Jurors[..4], s.Participants[0]);
+        var candidacy = (await Factory.CandidaciesAsync(juryId))[s.Participants[0]];
+        // CreateJuryAsync makes the first member the chair.
+        await Factory.DeclareAsync(candidacy, s.Jurors[0], ConflictLevel.Major);
+
+        var list = await GetPageAsync(s.Coordinator, $"/Coordinator/Juries/{s.CohortId}");
+        Assert.Contains("la présidence s'est retirée pour 1 candidat", list.QuerySelector(".chair-stepped-aside")!.TextContent);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(s.Coordinator, $"/Coordinator/Juries/Edit/{juryId}", [new("Input.Name", "Jury 1"), new("Input.ChairId", s.Jurors[1])])).StatusCode);
+        Assert.Null((await GetPageAsync(s.Coordinator, $"/Coordinator/Juries/{s.CohortId}")).QuerySelector(".chair-stepped-aside"));
+    }
+
+    [Fact]
     public async Task Demo_data_forms_one_jury_of_the_four_demo_jurors_with_three_candidates()
     {
         await Portfolio.Web.Hosting.DatabaseSetup.LoadAsync(Factory.Services, withDemoData: true);

@@ -9,8 +9,8 @@ namespace Portfolio.Web.Pages.Coordinator.Juries;
 using Jury = Portfolio.Core.Juries.Jury;
 
 /// <summary>
-/// The juries of a cohort: members and chair, candidates, a warning when a jury is not four, and the minor conflicts
-/// waiting for a decision. The same four commands whatever the numbers.
+/// The juries of a cohort: members and chair, candidates, a warning when a jury is not four or its chair stepped aside
+/// for a candidate (only the chair records a deliberation), and the minor conflicts waiting for a decision. The same four commands whatever the numbers.
 /// </summary>
 public class IndexModel(PortfolioDb db, Coordination coordination) : PageModel
 {
@@ -33,6 +33,7 @@ public class IndexModel(PortfolioDb db, Coordination coordination) : PageModel
                 j.Id, j.Name, j.ChairId,
                 ToReview = db.ConflictDeclarations.Count(d => d.Level == ConflictLevel.Minor && d.WaivedAt == null && j.Candidates.Any(c => c.Id == d.JuryCandidateId)),
                 Major = db.ConflictDeclarations.Count(d => d.Level == ConflictLevel.Major && j.Candidates.Any(c => c.Id == d.JuryCandidateId)),
+                ChairAside = db.ConflictDeclarations.Count(d => d.Level == ConflictLevel.Major && d.JurorId == j.ChairId && j.Candidates.Any(c => c.Id == d.JuryCandidateId)),
             })
             .ToListAsync();
         var members = await db.JuryMembers.Where(m => m.Jury.CohortId == cohortId)
@@ -47,11 +48,12 @@ public class IndexModel(PortfolioDb db, Coordination coordination) : PageModel
         Juries = juries.Select(j => new JuryView(j.Id, j.Name,
             members.Where(m => m.JuryId == j.Id).Select(m => new PersonView(m.Id, $"{m.FirstName} {m.LastName}", m.Id == j.ChairId)).ToList(),
             candidates.Where(c => c.JuryId == j.Id).Select(c => new CandidateView(c.Id, $"{c.FirstName} {c.LastName}")).ToList(),
-            j.ToReview, j.Major)).ToList();
+            j.ToReview, j.Major, j.ChairAside)).ToList();
         return Page();
     }
 
-    public sealed record JuryView(int Id, string Name, IReadOnlyList<PersonView> Members, IReadOnlyList<CandidateView> Candidates, int ConflictsToReview, int MajorConflicts)
+    public sealed record JuryView(int Id, string Name, IReadOnlyList<PersonView> Members, IReadOnlyList<CandidateView> Candidates, int ConflictsToReview, int MajorConflicts,
+        int ChairSteppedAside)
     {
         public bool HasUsualSize => Members.Count == Jury.UsualSize;
         public bool HasChair => Members.Any(m => m.IsChair);

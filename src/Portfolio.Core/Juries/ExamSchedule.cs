@@ -68,8 +68,8 @@ public static class ExamSchedule
     /// </summary>
     public static async Task<ILookup<int, string>> SittingJurorsAsync(PortfolioDb db, IReadOnlyCollection<string> memberIds, IReadOnlyCollection<int> juryCandidateIds)
     {
-        var steppedAside = (await db.ConflictDeclarations
-                .Where(d => juryCandidateIds.Contains(d.JuryCandidateId) && d.Level == ConflictLevel.Major)
+        var steppedAside = (await JuryAccess.SteppedAside(db)
+                .Where(d => juryCandidateIds.Contains(d.JuryCandidateId))
                 .Select(d => new { d.JuryCandidateId, d.JurorId })
                 .ToListAsync())
             .ToLookup(d => d.JuryCandidateId, d => d.JurorId);
@@ -90,5 +90,5 @@ public static class ExamSchedule
     public static IQueryable<Exam> ExamsOf(PortfolioDb db, string userId) =>
         db.Exams.Where(e => e.JuryCandidate.ParticipantId == userId
             || (e.JuryCandidate.Jury.Members.Any(m => m.UserId == userId)
-                && !db.ConflictDeclarations.Any(d => d.JuryCandidateId == e.JuryCandidateId && d.JurorId == userId && d.Level == ConflictLevel.Major)));
+                && !JuryAccess.SteppedAside(db).Any(d => d.JuryCandidateId == e.JuryCandidateId && d.JurorId == userId)));
 }

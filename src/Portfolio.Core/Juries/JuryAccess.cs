@@ -32,5 +32,12 @@ public static class JuryAccess
     /// </summary>
     public static IQueryable<JuryMember> ScorersOf(PortfolioDb db, int juryCandidateId) =>
         db.JuryMembers.Where(m => db.JuryCandidates.Any(c => c.Id == juryCandidateId && c.JuryId == m.JuryId)
-            && !db.ConflictDeclarations.Any(d => d.JuryCandidateId == juryCandidateId && d.JurorId == m.UserId && d.Level == ConflictLevel.Major));
+            && !SteppedAside(db).Any(d => d.JuryCandidateId == juryCandidateId && d.JurorId == m.UserId));
+
+    /// <summary>
+    /// The declarations by which a juror stepped aside for a candidate (a major conflict): for that candidate they read
+    /// nothing, score nothing and sit at no exam. Composable inside other queries.
+    /// </summary>
+    public static IQueryable<ConflictDeclaration> SteppedAside(PortfolioDb db) =>
+        db.ConflictDeclarations.Where(d => d.Level == ConflictLevel.Major);
 }

@@ -34,7 +34,7 @@ public static class Sealing
     public static IQueryable<CandidateScorer> Scorers(PortfolioDb db) =>
         from c in db.JuryCandidates
         join m in db.JuryMembers on c.JuryId equals m.JuryId
-        where !db.ConflictDeclarations.Any(d => d.JuryCandidateId == c.Id && d.JurorId == m.UserId && d.Level == ConflictLevel.Major)
+        where !JuryAccess.SteppedAside(db).Any(d => d.JuryCandidateId == c.Id && d.JurorId == m.UserId)
         select new CandidateScorer { JuryCandidateId = c.Id, UserId = m.UserId };
 
     /// <summary>The candidates whose scores are open: at least one scorer, and none who has not submitted.</summary>

@@ -93,7 +93,21 @@ public static class ExamSaving
         }
     }
 
-    /// <summary>Who an exam concerns: the candidate (named in the jurors' notices) and the members of the jury.</summary>
+    /// <summary>An exam that is not cancelled, tracked with its bookings, with the names its pages show.</summary>
+    public sealed record ExamInForce(Exam Exam, string CohortName, string CandidateName);
+
+    /// <summary>The exam in force of a cohort the coordinator coordinates, or null (not found).</summary>
+    public static Task<ExamInForce?> InForceAsync(PortfolioDb db, Coordination coordination, int id) =>
+        db.Exams.Where(e => e.Id == id && e.CancelledAt == null && coordination.Cohorts.Any(k => k.Id == e.JuryCandidate.CohortId))
+            .Include(e => e.Bookings).Include(e => e.JuryCandidate)
+            .Select(e => new ExamInForce(
+                e,
+                db.Cohorts.Where(k => k.Id == e.JuryCandidate.CohortId).Select(k => k.Name).First(),
+                db.Users.Where(u => u.Id == e.JuryCandidate.ParticipantId).Select(u => u.FirstName + " " + u.LastName).First()))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync();
+
+    /// <summary>Who an exam concerns: the candidate (named in the jurors' notices) and the members of the jury who did not step aside.</summary>
     public sealed record People(string CandidateId, string CandidateName, IReadOnlyList<string> JurorIds);
 
     public static Task<People> PeopleAsync(PortfolioDb db, int juryCandidateId) =>
@@ -101,7 +115,8 @@ public static class ExamSaving
             .Select(c => new People(
                 c.ParticipantId,
                 db.Users.Where(u => u.Id == c.ParticipantId).Select(u => u.FirstName + " " + u.LastName).First(),
-                c.Jury.Members.Select(m => m.UserId).ToList()))
+                c.Jury.Members.Where(m => !JuryAccess.SteppedAside(db).Any(d => d.JuryCandidateId == c.Id && d.JurorId == m.UserId))
+                    .Select(m => m.UserId).ToList()))
             .SingleAsync();
 
     /// <summary>Tells the candidate and the jurors, in the save in progress: the notices exist if and only if the change was saved.</summary>

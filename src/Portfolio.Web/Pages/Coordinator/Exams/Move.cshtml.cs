@@ -98,21 +98,11 @@ public class MoveModel(PortfolioDb db, Coordination coordination, TimeProvider c
 
     private async Task<Exam?> LoadAsync(int id)
     {
-        var found = await db.Exams.Where(e => e.Id == id && e.CancelledAt == null && coordination.Cohorts.Any(k => k.Id == e.JuryCandidate.CohortId))
-            .Include(e => e.Bookings).Include(e => e.JuryCandidate)
-            .Select(e => new
-            {
-                Exam = e,
-                Cohort = db.Cohorts.Where(k => k.Id == e.JuryCandidate.CohortId).Select(k => k.Name).First(),
-                Name = db.Users.Where(u => u.Id == e.JuryCandidate.ParticipantId).Select(u => u.FirstName + " " + u.LastName).First(),
-            })
-            .AsSplitQuery()
-            .SingleOrDefaultAsync();
-        if (found is null)
+        if (await ExamSaving.InForceAsync(db, coordination, id) is not { } found)
         {
             return null;
         }
-        (CohortId, CohortName, CandidateName) = (found.Exam.JuryCandidate.CohortId, found.Cohort, found.Name);
+        (CohortId, CohortName, CandidateName) = (found.Exam.JuryCandidate.CohortId, found.CohortName, found.CandidateName);
         return found.Exam;
     }
 }

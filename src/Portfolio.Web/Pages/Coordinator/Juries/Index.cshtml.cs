@@ -32,8 +32,8 @@ public class IndexModel(PortfolioDb db, Coordination coordination) : PageModel
             {
                 j.Id, j.Name, j.ChairId,
                 ToReview = db.ConflictDeclarations.Count(d => d.Level == ConflictLevel.Minor && d.WaivedAt == null && j.Candidates.Any(c => c.Id == d.JuryCandidateId)),
-                Major = db.ConflictDeclarations.Count(d => d.Level == ConflictLevel.Major && j.Candidates.Any(c => c.Id == d.JuryCandidateId)),
-                ChairAside = db.ConflictDeclarations.Count(d => d.Level == ConflictLevel.Major && d.JurorId == j.ChairId && j.Candidates.Any(c => c.Id == d.JuryCandidateId)),
+                Major = JuryAccess.SteppedAside(db).Count(d => j.Candidates.Any(c => c.Id == d.JuryCandidateId)),
+                ChairAside = JuryAccess.SteppedAside(db).Count(d => d.JurorId == j.ChairId && j.Candidates.Any(c => c.Id == d.JuryCandidateId)),
             })
             .ToListAsync();
         var members = await db.JuryMembers.Where(m => m.Jury.CohortId == cohortId)

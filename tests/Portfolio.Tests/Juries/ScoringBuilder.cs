@@ -11,26 +11,20 @@ public static class ScoringBuilder
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 10, 0, 0, TimeSpan.Zero);
 
     /// <summary>A jury of these members (the first chairs) with these candidates; every member declares no conflict.</summary>
-    public static async Task<(int JuryId, int[] CandidateIds)> CreateDeclaredJuryAsync(this PortfolioFactory factory, int cohortId, string name, string[] jurors, string[] candidates,
-        bool declare = true)
+    public static async Task<(int JuryId, int[] CandidateIds)> CreateDeclaredJuryAsync(this PortfolioFactory factory, int cohortId, string name, string[] jurors, string[] candidates)
     {
+        var juryId = await factory.CreateJuryAsync(cohortId, name, jurors, candidates);
         await using var db = factory.NewDb();
-        var jury = Jury.Form(cohortId, name, jurors, jurors[0], Now);
-        var assigned = candidates.Select(c => jury.Assign(c, Now)).ToList();
-        db.Juries.Add(jury);
-        await db.SaveChangesAsync();
-        if (declare)
+        var assigned = await db.JuryCandidates.Include(c => c.Jury).ThenInclude(j => j.Members).Where(c => c.JuryId == juryId).ToListAsync();
+        foreach (var candidate in assigned)
         {
-            foreach (var candidate in assigned)
+            foreach (var juror in jurors)
             {
-                foreach (var juror in jurors)
-                {
-                    db.ConflictDeclarations.Add(new ConflictDeclaration(candidate, juror, ConflictLevel.None, null, Now));
-                }
+                db.ConflictDeclarations.Add(new ConflictDeclaration(candidate, juror, ConflictLevel.None, null, Now));
             }
-            await db.SaveChangesAsync();
         }
-        return (jury.Id, assigned.Select(c => c.Id).ToArray());
+        await db.SaveChangesAsync();
+        return (juryId, candidates.Select(p => assigned.Single(c => c.ParticipantId == p).Id).ToArray());
     }
 
     /// <summary>The criteria ids of the cohort's grid, in order.</summary>

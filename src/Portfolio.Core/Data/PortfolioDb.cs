@@ -88,6 +88,9 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<DeliberationChange> DeliberationChanges => Set<DeliberationChange>();
     public DbSet<ResultsRelease> ResultsReleases => Set<ResultsRelease>();
 
+    // Jury packs: the coordinators' report templates, every saved version
+    public DbSet<JuryPacks.ReportTemplate> ReportTemplates => Set<JuryPacks.ReportTemplate>();
+
     // Notifications
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

@@ -25,6 +25,16 @@ public static class SecurityHeaders
 
     public const string DashboardPath = "/hangfire";
 
+    /// <summary>
+    /// The preview of a coordinator's report template is their HTML, not ours: it may carry its own style element, and
+    /// nothing else. `sandbox` gives it an opaque origin with scripts, forms and pop-ups off, even opened outside the
+    /// editor's frame; it may be framed by the app's own pages only.
+    /// </summary>
+    public const string PreviewPath = "/Coordinator/Programmes/ReportPreview";
+
+    public const string PreviewContentSecurityPolicy =
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
     /// <summary>Nothing in the app needs a camera, a microphone, the person's location or a payment sheet.</summary>
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
@@ -36,8 +46,10 @@ public static class SecurityHeaders
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var policy = context.Request.Path.StartsWithSegments(DashboardPath, StringComparison.OrdinalIgnoreCase)
-            ? DashboardContentSecurityPolicy
+        // Only the POST answers the coordinator's document; its GET is a redirect to the editor, under the app's policy.
+        var preview = HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(PreviewPath, StringComparison.OrdinalIgnoreCase);
+        var policy = preview ? PreviewContentSecurityPolicy
+            : context.Request.Path.StartsWithSegments(DashboardPath, StringComparison.OrdinalIgnoreCase) ? DashboardContentSecurityPolicy
             : ContentSecurityPolicy;
         context.Response.OnStarting(() =>
         {
@@ -48,7 +60,7 @@ public static class SecurityHeaders
             // Links to other sites do not tell them which page (and which cohort or item id) the person came from.
             headers["Referrer-Policy"] = "same-origin";
             // For browsers older than frame-ancestors.
-            headers.XFrameOptions = "DENY";
+            headers.XFrameOptions = preview ? "SAMEORIGIN" : "DENY";
             return Task.CompletedTask;
         });
         return next(context);

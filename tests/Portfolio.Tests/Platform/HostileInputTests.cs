@@ -836,6 +836,16 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
         var gridProgrammeId = await Factory.CreateProgrammeAsync("grille");
         await Factory.AssignCoordinatorAsync(await Factory.UserIdAsync("coordination@example.be"), "grille");
         targets["/Coordinator/Programmes/Grid"] = At(coordinator, $"/Coordinator/Programmes/Grid/{gridProgrammeId}");
+        // Report templates: hostile text is checked and refused with its problems, never stored half-way nor answered with a 500.
+        targets["/Coordinator/Programmes/ReportTemplate"] = At(coordinator, $"/Coordinator/Programmes/ReportTemplate/{gridProgrammeId}");
+        // The preview button posts the editor's form to the preview page (formaction): the form, as the button sends it.
+        targets["/Coordinator/Programmes/ReportPreview"] = () => Task.FromResult(new Target(coordinator, async () =>
+        {
+            var url = $"/Coordinator/Programmes/ReportTemplate/{gridProgrammeId}";
+            var page = await GetPageAsync(coordinator, url);
+            page.QuerySelector("#template-form")!.SetAttribute("action", $"/Coordinator/Programmes/ReportPreview/{gridProgrammeId}");
+            return (page, url);
+        }, Reusable: true));
         return new World(targets);
     }
 

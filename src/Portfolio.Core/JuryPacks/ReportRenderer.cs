@@ -105,13 +105,18 @@ public static class ReportRenderer
         context.PushGlobal(globals);
         try
         {
-            // Rendered on a worker thread so that the time limit holds even if a construct never checks the token.
-            var html = await Task.Run(() => template.RenderAsync(context).AsTask(), CancellationToken.None).WaitAsync(limit + TimeSpan.FromSeconds(1), cancellationToken);
+            // Rendered on a worker thread so that the time limit holds even where Scriban does not check the token (a
+            // plain for loop does not): the wait gives up at the limit, and a render that ended past it is refused too.
+            var html = await Task.Run(() => template.RenderAsync(context).AsTask(), CancellationToken.None).WaitAsync(limit, cancellationToken);
+            if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException();
+            }
             return new RenderResult(html, []);
         }
         catch (Exception e) when (e is ScriptAbortException or OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            return new RenderResult(null, [new TemplateProblem(0, 0, $"Le rendu a été arrêté après {limit.TotalSeconds:0} secondes : le modèle tourne-t-il sans fin ?")]);
+            return new RenderResult(null, [new TemplateProblem(0, 0, $"Le rendu a été arrêté après {limit.TotalSeconds:0.###} secondes : le modèle tourne-t-il sans fin ?")]);
         }
         catch (ScriptRuntimeException e)
         {

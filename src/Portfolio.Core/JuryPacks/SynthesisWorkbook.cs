@@ -13,7 +13,7 @@ namespace Portfolio.Core.JuryPacks;
 /// data validation or a conditional format. Two builds of the same data at the same <c>createdAt</c> are byte-identical:
 /// the document properties carry that moment and the archive's entries a fixed date.
 /// </summary>
-public static class SynthesisWorkbook
+public static partial class SynthesisWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string FileName = "synthese.xlsx";
@@ -204,25 +204,67 @@ public static class SynthesisWorkbook
     };
 
     /// <summary>
-    /// Copies the package with every entry dated <paramref name="createdAt"/>: the ZIP writer would date them with the
-    /// clock, and two builds of the same data must give the same bytes.
+    /// Copies the package so that the same workbook gives the same bytes: every entry dated <paramref name="createdAt"/>
+    /// (the ZIP writer dates them with the clock), and the names System.IO.Packaging draws at random (the core
+    /// properties part, named after a new GUID, and the package relationships' ids, "R" and 16 hex digits) replaced by
+    /// fixed ones, consistently in every part that mentions them.
     /// </summary>
     private static void Stamp(Stream package, Stream output, DateTimeOffset createdAt)
     {
         // ZIP dates run from 1980; a DOS date has no zone, so the UTC wall-clock time is stored.
-        var date = new DateTimeOffset(DateTime.SpecifyKind(createdAt.UtcDateTime < new DateTime(1980, 1, 2) ? new DateTime(1980, 1, 2) : createdAt.UtcDateTime,
-            DateTimeKind.Unspecified), TimeSpan.Zero);
+        var utc = createdAt.UtcDateTime < new DateTime(1980, 1, 2) ? new DateTime(1980, 1, 2) : createdAt.UtcDateTime;
+        var date = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero);
         using var source = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
-        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var entry in source.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1).ThenBy(e => e.FullName, StringComparer.Ordinal))
+        var parts = source.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1).ThenBy(e => e.FullName, StringComparer.Ordinal)
+            .Select(e =>
+            {
+                using var from = e.Open();
+                using var bytes = new MemoryStream();
+                from.CopyTo(bytes);
+                return (Name: e.FullName, Bytes: bytes.ToArray());
+            })
+            .ToList();
+
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var n = 0;
+        foreach (var (name, _) in parts.Where(p => RandomCoreProperties().IsMatch(p.Name)))
         {
-            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            renames[name] = $"package/services/metadata/core-properties/core{(n++ == 0 ? "" : n.ToString(System.Globalization.CultureInfo.InvariantCulture))}.psmdcp";
+        }
+        var ids = 0;
+        foreach (var (name, bytes) in parts.Where(p => p.Name.EndsWith(".rels", StringComparison.Ordinal)))
+        {
+            foreach (var id in RandomRelationshipId().Matches(System.Text.Encoding.UTF8.GetString(bytes)).Select(m => m.Groups[1].Value))
+            {
+                if (!renames.ContainsKey(id))
+                {
+                    renames[id] = $"rIdPkg{++ids}";
+                }
+            }
+        }
+
+        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var (name, bytes) in parts)
+        {
+            var content = bytes;
+            if (renames.Count > 0 && (name.EndsWith(".rels", StringComparison.Ordinal) || name.EndsWith(".xml", StringComparison.Ordinal)))
+            {
+                var text = System.Text.Encoding.UTF8.GetString(bytes);
+                var replaced = renames.Aggregate(text, (t, r) => t.Replace(r.Key, r.Value, StringComparison.Ordinal));
+                content = replaced == text ? bytes : System.Text.Encoding.UTF8.GetBytes(replaced);
+            }
+            var copy = target.CreateEntry(renames.GetValueOrDefault(name, name), CompressionLevel.Optimal);
             copy.LastWriteTime = date;
-            using var from = entry.Open();
             using var to = copy.Open();
-            from.CopyTo(to);
+            to.Write(content);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^package/services/metadata/core-properties/[0-9a-f]{32}\\.psmdcp$")]
+    private static partial System.Text.RegularExpressions.Regex RandomCoreProperties();
+
+    [System.Text.RegularExpressions.GeneratedRegex("Id=\"(R[0-9a-f]{16})\"")]
+    private static partial System.Text.RegularExpressions.Regex RandomRelationshipId();
 
     /// <summary>
     /// One worksheet being written row by row: a bold frozen header with filters, and column widths taken from the

@@ -7,10 +7,11 @@ namespace Portfolio.Core.Text;
 /// Text written into a spreadsheet a person will open: Excel, LibreOffice and CSV importers take a cell beginning with
 /// = + - @ (or a tab, a carriage return, a NUL) for a formula (OWASP ASVS 1.2.10). The one path for user text:
 /// <list type="bullet">
-/// <item>in a workbook, <see cref="Write"/>: the text is stored as a text cell, exactly as typed (never parsed into a
+/// <item>in a workbook, <see cref="Write"/>: the text is stored as a text cell, as typed (never parsed into a
 /// number, a date or a formula), and formula-like text also gets the cell's "quote prefix" (the spreadsheets' own
 /// "this is text" mark, shown as a leading apostrophe in the formula bar, kept when the cell is edited): it reads back
-/// as the same text and is never run;</item>
+/// as the same text and is never run. Only line breaks change: a carriage return is written as a line feed
+/// (<see cref="Lines"/>), since a workbook cannot keep a bare one;</item>
 /// <item>in plain text (CSV), <see cref="Neutralise"/>: a leading apostrophe, since such a file has no styles.</item>
 /// </list>
 /// </summary>
@@ -33,9 +34,10 @@ public static class SpreadsheetText
     /// <summary>Writes user text into a workbook cell: as text, unchanged, quote-prefixed when it looks like a formula.</summary>
     public static void Write(IXLCell cell, string? text)
     {
-        // A character XML cannot carry (a NUL, other control characters) becomes U+FFFD, or the file would not open;
+        // A workbook cannot carry a bare carriage return (XML readers turn it into a line feed): a line break is written
+        // as a line feed, which is what the text meant. A character XML cannot carry (a NUL, other control characters) becomes U+FFFD, or the file would not open;
         // PostgreSQL refuses NUL in text anyway, so stored text never loses anything here.
-        var value = string.Concat((text ?? "").Select(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch) ? ch : '\uFFFD'));
+        var value = string.Concat(Lines(text ?? "").Select(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch) ? ch : '\uFFFD'));
         // SetValue<string> stores text as is; assigning Value would parse "12" or "2024-01-01" into a number or a date.
         cell.SetValue<string>(value);
         cell.DataType = XLDataType.Text;
@@ -44,6 +46,9 @@ public static class SpreadsheetText
             cell.Style.IncludeQuotePrefix = true;
         }
     }
+
+    /// <summary>Line breaks as a workbook keeps them: CR LF and a lone CR become LF.</summary>
+    public static string Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     /// <summary>
     /// Cells of a workbook holding formula-like text without the quote prefix, or holding a formula: what escaped

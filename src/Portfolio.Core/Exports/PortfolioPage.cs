@@ -240,7 +240,7 @@ public static class PortfolioPageBuilder
     }
 
     // The archive is a French document (lang="fr"), whatever language the person browses in.
-    private static string KindLabel(EvidenceKind kind) => kind switch
+    internal static string KindLabel(EvidenceKind kind) => kind switch
     {
         EvidenceKind.ProfessionalSituation => "Situation professionnelle",
         EvidenceKind.Production => "Production",

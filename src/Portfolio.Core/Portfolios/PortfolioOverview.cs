@@ -25,8 +25,7 @@ public sealed class PortfolioOverview
         CancellationToken cancellationToken = default)
     {
         var framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision, cancellationToken);
-        var campaigns = await db.Campaigns.Where(c => c.CohortId == cohort.CohortId).OrderBy(c => c.Position).ThenBy(c => c.OpensOn)
-            .Select(c => new CampaignRow(c.Id, c.Name, c.Position, c.OpensOn, c.ClosesOn)).ToListAsync(cancellationToken);
+        var campaigns = await CampaignsOf(db, cohort.CohortId).ToListAsync(cancellationToken);
         var assessments = await db.SelfAssessments.Where(a => a.ParticipantId == userId && a.Campaign.CohortId == cohort.CohortId)
             .Select(a => new AssessmentRow(a.CampaignId, a.ObjectiveId, a.LeadershipCompetencyId, a.Level, a.UpdatedAt,
                 a.Outcomes.Where(o => o.State == OutcomeState.Acquired).Select(o => o.LearningOutcomeId).ToList()))
@@ -41,6 +40,11 @@ public sealed class PortfolioOverview
         };
     }
 
+    /// <summary>A cohort's campaigns in their order, the order "latest" is read in.</summary>
+    public static IQueryable<CampaignRow> CampaignsOf(PortfolioDb db, int cohortId) =>
+        db.Campaigns.Where(c => c.CohortId == cohortId).OrderBy(c => c.Position).ThenBy(c => c.OpensOn)
+            .Select(c => new CampaignRow(c.Id, c.Name, c.Position, c.OpensOn, c.ClosesOn));
+
     public CampaignRow? OpenCampaign(DateOnly today) => Campaigns.FirstOrDefault(c => c.OpensOn <= today && today <= c.ClosesOn);
 
     public int? LevelIn(int campaignId, int objectiveId) =>
@@ -53,11 +57,36 @@ public sealed class PortfolioOverview
     public (int Level, CampaignRow Campaign)? LatestCompetencyLevel(int competencyId) => Latest(a => a.CompetencyId == competencyId);
 
     private (int Level, CampaignRow Campaign)? Latest(Func<AssessmentRow, bool> target) =>
-        Campaigns.Reverse()
-            .Select(c => (Level: Assessments.FirstOrDefault(a => a.CampaignId == c.Id && target(a))?.Level, Campaign: c))
-            .Where(x => x.Level is not null)
-            .Select(x => ((int Level, CampaignRow Campaign)?)(x.Level!.Value, x.Campaign))
-            .FirstOrDefault();
+        LatestOf(Campaigns, c => Assessments.FirstOrDefault(a => a.CampaignId == c && target(a))?.Level);
+
+    /// <summary>
+    /// What "the latest level" means, here and nowhere else: the level of the last campaign (in the cohort's order) that
+    /// has one. The cohort synthesis (<see cref="JuryPacks.CohortSynthesis"/>) asks the same question for every candidate.
+    /// </summary>
+    public static (int Level, CampaignRow Campaign)? LatestOf(IReadOnlyList<CampaignRow> campaigns, Func<int, int?> levelIn)
+    {
+        for (var i = campaigns.Count - 1; i >= 0; i--)
+        {
+            if (levelIn(campaigns[i].Id) is { } level)
+            {
+                return (level, campaigns[i]);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The level of the first campaign (in the cohort's order) that has one: where the progression starts.</summary>
+    public static (int Level, CampaignRow Campaign)? FirstOf(IReadOnlyList<CampaignRow> campaigns, Func<int, int?> levelIn)
+    {
+        foreach (var c in campaigns)
+        {
+            if (levelIn(c.Id) is { } level)
+            {
+                return (level, c);
+            }
+        }
+        return null;
+    }
 
     public int EvidenceCount(int objectiveId) => Evidence.Count(e => e.ObjectiveIds.Contains(objectiveId));
 

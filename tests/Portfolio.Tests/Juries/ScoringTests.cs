@@ -251,7 +251,7 @@ public class ScoringTests(PortfolioFactory factory) : IntegrationTest(factory)
     }
 
     [Fact]
-    public async Task The_exported_workbook_neutralises_a_comment_beginning_with_equals()
+    public async Task The_exported_workbook_keeps_a_comment_beginning_with_equals_as_quote_prefixed_text()
     {
         var s = await SetupAsync();
         var c = s.Candidates[0];
@@ -267,7 +267,9 @@ public class ScoringTests(PortfolioFactory factory) : IntegrationTest(factory)
         using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
         var sheet = workbook.Worksheet(1);
         var comment = sheet.Row(2).CellsUsed().Last();
-        Assert.Equal("'=HYPERLINK(\"http://evil.example\",\"clic\")", comment.GetString());
+        // The same text, marked as text by the quote prefix (SpreadsheetText.Write): shown, never run.
+        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"clic\")", comment.GetString());
+        Assert.True(comment.Style.IncludeQuotePrefix);
         Assert.Equal(XLDataType.Text, comment.DataType);
         Assert.False(comment.HasFormula);
         Assert.Equal("Prénom candidate0", sheet.Cell(2, 1).GetString());

@@ -106,6 +106,6 @@ public class ExportModel(PortfolioDb db, Coordination coordination, IStringLocal
         return File(stream, ContentType, $"resultats-{r.CohortId}.xlsx");
     }
 
-    /// <summary>Written as text (never parsed into a number, date or formula), neutralised against formula injection.</summary>
-    private static void Text(IXLCell cell, string? text) => cell.SetValue<string>(SpreadsheetText.Neutralise(text));
+    /// <summary>Written as text (never parsed into a number, date or formula), quote-prefixed when it looks like a formula.</summary>
+    private static void Text(IXLCell cell, string? text) => SpreadsheetText.Write(cell, text);
 }

@@ -289,8 +289,15 @@ public sealed class JuryJourneyTests(BrowserFixture fixture, ITestOutputHelper o
         await CheckAsync();
         await SignOutAsync();
 
-        // 6. The coordinator releases the results; Anne reads hers.
+        // 6. The coordinator looks at the cohort's synthesis, then releases the results; Anne reads hers.
         await SignInAsync(CoordinatorEmail);
+        await GoToCohortAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Synthèse de la promotion", Exact = true }).ClickAsync();
+        await Expect(h1).ToContainTextAsync(CohortName);
+        var synthesisRow = page.Locator("#synthesis tbody tr").Filter(new() { HasText = Candidate });
+        await Expect(synthesisRow.Locator(".submission-status")).ToContainTextAsync("déposé le");
+        await Expect(synthesisRow.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new Regex("^/Coordinator/Submissions/Snapshot/\\d+$"));
+        await CheckAsync();
         await GoToCohortAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Résultats du jury", Exact = true }).ClickAsync();
         await Expect(h1).ToHaveTextAsync($"Résultats du jury — {CohortName}");

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portfolio.Core.Storage;
 
 namespace Portfolio.Web.Hosting;
 
@@ -11,4 +14,12 @@ public static class PrivateDownloads
     public const string CacheControl = "private, no-store";
 
     public static void MarkPrivate(this HttpResponse response) => response.Headers.CacheControl = CacheControl;
+
+    /// <summary>A stored file as a private download, streamed from the file store; the page has checked who may read it.</summary>
+    public static async Task<IActionResult> StoredFileAsync(this PageModel page, FileStore files, Guid storedFileId, string contentType, string fileName)
+    {
+        var content = await files.OpenReadAsync(storedFileId, page.HttpContext.RequestAborted);
+        page.Response.MarkPrivate();
+        return page.File(content, contentType, fileName);
+    }
 }

@@ -26,8 +26,6 @@ public class CollectiveReportModel(PortfolioDb db, FileStore files) : PageModel
         {
             return NotFound();
         }
-        var content = await files.OpenReadAsync(report.StoredFileId, HttpContext.RequestAborted);
-        Response.MarkPrivate();
-        return File(content, report.ContentType, fileDownloadName: report.FileName);
+        return await this.StoredFileAsync(files, report.StoredFileId, report.ContentType, report.FileName);
     }
 }

@@ -25,8 +25,6 @@ public class FileModel(PortfolioDb db, FileStore files) : PageModel
         {
             return NotFound();
         }
-        var content = await files.OpenReadAsync(file.StoredFileId, HttpContext.RequestAborted);
-        Response.MarkPrivate();
-        return File(content, file.ContentType, fileDownloadName: file.FileName);
+        return await this.StoredFileAsync(files, file.StoredFileId, file.ContentType, file.FileName);
     }
 }

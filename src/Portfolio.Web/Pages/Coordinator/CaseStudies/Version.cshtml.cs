@@ -23,8 +23,6 @@ public class VersionModel(PortfolioDb db, Coordination coordination, FileStore f
         {
             return NotFound();
         }
-        var content = await files.OpenReadAsync(version.StoredFileId, HttpContext.RequestAborted);
-        Response.MarkPrivate();
-        return File(content, version.ContentType, fileDownloadName: version.FileName);
+        return await this.StoredFileAsync(files, version.StoredFileId, version.ContentType, version.FileName);
     }
 }

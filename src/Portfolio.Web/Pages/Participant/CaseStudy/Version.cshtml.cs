@@ -22,8 +22,6 @@ public class VersionModel(PortfolioDb db, FileStore files) : PageModel
         {
             return NotFound();
         }
-        var content = await files.OpenReadAsync(version.StoredFileId, HttpContext.RequestAborted);
-        Response.MarkPrivate();
-        return File(content, version.ContentType, fileDownloadName: version.FileName);
+        return await this.StoredFileAsync(files, version.StoredFileId, version.ContentType, version.FileName);
     }
 }

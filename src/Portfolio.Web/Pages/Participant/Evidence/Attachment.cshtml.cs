@@ -27,8 +27,6 @@ public class AttachmentModel(PortfolioDb db, FileStore files) : PageModel
         {
             return NotFound();
         }
-        var content = await files.OpenReadAsync(attachment.StoredFileId, HttpContext.RequestAborted);
-        Response.MarkPrivate();
-        return File(content, attachment.ContentType, fileDownloadName: attachment.FileName);
+        return await this.StoredFileAsync(files, attachment.StoredFileId, attachment.ContentType, attachment.FileName);
     }
 }

@@ -107,8 +107,10 @@ public static class ReportRenderer
         {
             // Rendered on a worker thread so that the time limit holds even where Scriban does not check the token (a
             // plain for loop does not): the wait gives up at the limit, and a render that ended past it is refused too.
+            // The clock, not the timers, decides the latter: on a busy machine a timer can fire after the render ended.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var html = await Task.Run(() => template.RenderAsync(context).AsTask(), CancellationToken.None).WaitAsync(limit, cancellationToken);
-            if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            if (clock.Elapsed > limit)
             {
                 throw new TimeoutException();
             }

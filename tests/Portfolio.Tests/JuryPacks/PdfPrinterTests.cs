@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -87,6 +89,30 @@ public class PdfPrinterTests(PdfPrinterFixture fixture, ITestOutputHelper output
         using var document = PdfDocument.Open(second);
         Assert.Equal(Moment, document.Information.GetCreatedDateTimeOffset());
         Assert.Equal(Moment, document.Information.GetModifiedDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_report_reaches_nothing_on_the_network()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var address = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+            var html = $$"""
+                <html><head><link rel="stylesheet" href="{{address}}/style.css"><link rel="preconnect" href="{{address}}"></head>
+                <body><p>Bonjour</p><img src="{{address}}/pixel.png" alt=""><iframe src="{{address}}/cadre"></iframe></body></html>
+                """;
+
+            var pdf = await fixture.Printer.PrintAsync(html, Moment, CancellationToken.None);
+
+            Assert.Contains("Bonjour", PageTexts(pdf)[0], StringComparison.Ordinal);
+            Assert.False(listener.Pending(), "The print connected to a server.");
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Portfolio.Core.Frameworks;
@@ -12,11 +13,14 @@ namespace Portfolio.Core.JuryPacks;
 /// The flat view model of a candidate's <c>rapport.html</c>, handed to a coordinator's Scriban template as <c>report</c>.
 /// The contract: every string is already HTML-encoded (safe as text and inside quoted attributes), every <c>...Html</c>
 /// string is sanitised HTML rendered from Markdown; the template prints them as they are. It is built from the submitted
-/// snapshot (what the jury reads), never from entities, so a template can reach nothing else.
+/// snapshot (what the jury reads), never from entities, so a template can reach nothing else. The one exception to the
+/// encoding is named for it: <see cref="CandidateInCss"/> is for a CSS string (the print stylesheet's page footer), where
+/// HTML entities would be printed as they are.
 /// </summary>
 public sealed record CandidateReport(
     string Number,
     string Candidate,
+    string CandidateInCss,
     string Programme,
     string Cohort,
     string CohortPeriod,
@@ -129,6 +133,27 @@ public static class CandidateReportBuilder
 
     private static string H(string? text) => Encoder.Encode(text ?? "");
 
+    /// <summary>
+    /// Text for inside a quoted CSS string: letters, digits and spaces as they are, every other character as a CSS escape
+    /// (<c>\27 </c> for an apostrophe), so that no quote, backslash, line break or <c>&lt;/style&gt;</c> can end the string or the sheet.
+    /// </summary>
+    private static string CssString(string text)
+    {
+        var css = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune) || rune.Value == ' ')
+            {
+                css.Append(rune.ToString());
+            }
+            else
+            {
+                css.Append('\\').Append(rune.Value.ToString("X", CultureInfo.InvariantCulture)).Append(' ');
+            }
+        }
+        return css.ToString();
+    }
+
     private static string Day(DateOnly day) => Dates.Day(day, French);
 
     private static string Day(DateTimeOffset at) => Dates.Day(at, French);
@@ -215,7 +240,7 @@ public static class CandidateReportBuilder
             : new CandidateReport.CollectiveReport(false, "", "", "", "", "");
 
         return new CandidateReport(
-            H(source.Number), H(d.ParticipantName), H(d.ProgrammeTitle), H(d.CohortName),
+            H(source.Number), H(d.ParticipantName), CssString(d.ParticipantName), H(d.ProgrammeTitle), H(d.CohortName),
             H($"du {Day(source.CohortStartsOn)} au {Day(source.CohortEndsOn)}"), H(f.Title), H(f.PillarLabel),
             H(Day(source.SubmittedAt)), H(source.SubmissionNumber.ToString(CultureInfo.InvariantCulture)),
             [.. campaigns.Select(c => H(c.Name))],

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portfolio.Core.Cohorts;
@@ -48,6 +49,9 @@ public sealed class JuryPackBuilder(PortfolioDb db, FrameworkModels frameworks, 
     private static readonly FrenchText L = FrenchText.L;
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-BE");
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Encodes markup characters and quotes, and leaves accents as they are: the page is UTF-8 and read by people.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>The earliest date a ZIP entry can carry; a pack with no snapshot at all is dated with it.</summary>
     private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -291,7 +295,7 @@ public sealed class JuryPackBuilder(PortfolioDb db, FrameworkModels frameworks, 
     private static string Index(string cohortName, string? juryName, int templateNumber, PackContents contents, IReadOnlyList<PackedCandidate> candidates,
         IReadOnlyDictionary<string, IReadOnlyList<string>> folders)
     {
-        static string E(string text) => WebUtility.HtmlEncode(text);
+        static string E(string text) => Html.Encode(text);
         string Link(string folder, string file) => $"<a href=\"{E(Uri.EscapeDataString(folder))}/{E(string.Join('/', file.Split('/').Select(Uri.EscapeDataString)))}\">{E(file)}</a>";
         var title = juryName is null ? $"Dossier de la promotion {cohortName}" : $"Dossier du jury {juryName} — {cohortName}";
         var html = new StringBuilder();

@@ -69,12 +69,14 @@ public class PdfPrinterTests(PdfPrinterFixture fixture, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task The_pdf_has_page_numbers_from_the_print_stylesheet()
+    public async Task The_pdf_has_page_numbers_and_the_candidates_name_from_the_print_stylesheet()
     {
         var pages = PageTexts(await PrintAsync());
 
         Assert.True(pages.Count > 1);
         Assert.All(pages.Select((text, i) => (text, i)), p => Assert.Contains($"Page {p.i + 1} / {pages.Count}", p.text, StringComparison.Ordinal));
+        // The footer names the candidate as written: a CSS string holds no HTML entities (the name is "L'équipe "projet" & co").
+        Assert.All(pages, text => Assert.Contains(Squeezed("01 — L'équipe \"projet\" & co"), Squeezed(text), StringComparison.Ordinal));
     }
 
     [Fact]

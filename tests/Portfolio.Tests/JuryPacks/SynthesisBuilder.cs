@@ -74,12 +74,12 @@ public static class SynthesisBuilder
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A submission with an empty snapshot (what it holds does not matter here); returns its id.</summary>
-    public static async Task<int> SubmitAsync(this PortfolioFactory factory, int cohortId, string participantId)
+    /// <summary>A submission with an empty snapshot but for the candidate's name (what it holds does not matter here); returns its id.</summary>
+    public static async Task<int> SubmitAsync(this PortfolioFactory factory, int cohortId, string participantId, string participantName = "Candidate")
     {
         await using var db = factory.NewDb();
         var record = new SubmissionRecord(participantId, cohortId);
-        var submission = record.Submit(new SnapshotDocument(1, "Candidate", "Promotion", "Programme", [], [], [], [], new SnapshotReport(null, [])), [],
+        var submission = record.Submit(new SnapshotDocument(1, participantName, "Promotion", "Programme", [], [], [], [], new SnapshotReport(null, [])), [],
             DateTimeOffset.UtcNow);
         db.SubmissionRecords.Add(record);
         await db.SaveChangesAsync();

@@ -13,6 +13,8 @@ using Portfolio.Core.Accounts;
 using Portfolio.Core.Jobs;
 using Portfolio.Core.Storage;
 using Portfolio.Tests.Infrastructure;
+using Portfolio.Tests.Juries;
+using Portfolio.Tests.JuryPacks;
 using Portfolio.Tests.Portfolios;
 using Xunit.Abstractions;
 
@@ -146,6 +148,79 @@ public class DeadWorkerTests(WebOnlyFactory node, ITestOutputHelper output) : In
             Assert.NotNull(zip.GetEntry("index.html"));
             Assert.Equal(userId, run.OwnerId);
             output.WriteLine($"test done in {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+        finally
+        {
+            foreach (var worker in workers.Where(w => !w.HasExited))
+            {
+                worker.Kill(entireProcessTree: true);
+                await worker.WaitForExitAsync();
+            }
+            lock (workerLogs)
+            {
+                output.WriteLine(workerLogs.ToString());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_worker_killed_in_the_middle_of_a_pack_build_still_ends_with_one_complete_pack()
+    {
+        const int Candidates = 12;
+        var first = StartWorker("worker-1");
+        var workers = new List<Process> { first };
+        try
+        {
+            var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
+            var cohortId = await Factory.CreateCohortWithCampaignsAsync();
+            var people = await Factory.AddParticipantsAsync(cohortId, Candidates);
+            foreach (var person in people)
+            {
+                await Factory.SubmitAsync(cohortId, person);
+            }
+            var juror = await Factory.CreatePersonAsync("juror@example.be", "Jules", "Juré", Roles.JuryMember);
+            var juryId = await Factory.CreateJuryAsync(cohortId, "Jury A", [juror], people);
+            var response = await PostFormAsync(coordinator, $"/Coordinator/Packs/{cohortId}", new() { ["juryId"] = juryId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+            // Killed while it prints the reports: the archive is half-written in the database, Chromium dies with it.
+            var midway = await WaitForRunAsync(r => r.IsFinished || r.State == JobState.Running && r.Progress >= 20, TimeSpan.FromSeconds(90));
+            Assert.True(midway.State == JobState.Running, $"the build ended ({midway.State}) before the worker could be killed: add candidates");
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+            var halfWritten = midway.ArtifactFileId;
+            Assert.NotNull(halfWritten);
+            output.WriteLine($"worker-1 killed (SIGKILL) at {midway.Progress} % ({midway.Step})");
+
+            workers.Add(StartWorker("worker-2"));
+            var run = await WaitForRunAsync(r => r.IsFinished, TimeSpan.FromSeconds(150));
+
+            Assert.True(run.State == JobState.Succeeded, $"the build ended {run.State}: {run.Error}");
+            Assert.Equal(2, run.Attempts);
+            Guid packFile;
+            await using (var db = Factory.NewDb())
+            {
+                var pack = await db.JuryPacks.SingleAsync();
+                Assert.Equal((run.Id, Candidates, Candidates), (pack.RunId, pack.Candidates, pack.Reports));
+                packFile = pack.FileId;
+                // The pack's file is the only one left: the killed attempt's half-written file is gone, chunks included.
+                Assert.Equal(packFile, (await db.StoredFiles.SingleAsync()).Id);
+                Assert.False(await db.StoredFileChunks.AnyAsync(c => c.StoredFileId == halfWritten));
+            }
+            var page = await GetPageAsync(coordinator, $"/Coordinator/Packs/{cohortId}");
+            Assert.Contains("tentative n° 2", page.QuerySelector($"#pack-jury-{juryId} [data-field='restart']")!.TextContent);
+            var download = await coordinator.GetAsync(page.QuerySelector($"#pack-jury-{juryId} a[href^='/Coordinator/Packs/Download/']")!.GetAttribute("href"));
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            using var zip = new ZipArchive(await download.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+            Assert.Equal(2 * Candidates + 2, zip.Entries.Count);
+            Assert.Equal(Candidates, zip.Entries.Count(e => e.FullName.EndsWith("/rapport.pdf", StringComparison.Ordinal)));
+            foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".pdf", StringComparison.Ordinal)))
+            {
+                await using var content = entry.Open();
+                var head = new byte[5];
+                await content.ReadExactlyAsync(head);
+                Assert.Equal("%PDF-", Encoding.ASCII.GetString(head));
+            }
         }
         finally
         {

@@ -77,7 +77,7 @@ public sealed class ContentSecurityPolicyJourneyTests(BrowserFixture fixture, IT
                 && c.getContext("2d").getImageData(0, 0, c.width, c.height).data.some((value, i) => i % 4 === 3 && value > 0)
             """), "the progression chart was not drawn");
 
-        // The export page follows its run with export.js until the archive is ready.
+        // The export page follows its run with job-runs.js until the archive is ready.
         await page.GotoAsync("/Participant/Export");
         await page.GetByRole(AriaRole.Button, new() { Name = "Demander une copie de mon portfolio" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Télécharger") })).ToBeVisibleAsync(new() { Timeout = 60_000 });

@@ -1762,6 +1762,75 @@ namespace Portfolio.Migrations
                     b.ToTable("JuryMembers");
                 });
 
+            modelBuilder.Entity("Portfolio.Core.JuryPacks.JuryPack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BuiltById")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("JuryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TemplateNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WithPdf")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuiltById");
+
+                    b.HasIndex("CohortId")
+                        .IsUnique()
+                        .HasFilter("\"JuryId\" IS NULL");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("JuryId")
+                        .IsUnique()
+                        .HasFilter("\"JuryId\" IS NOT NULL");
+
+                    b.ToTable("JuryPacks");
+                });
+
             modelBuilder.Entity("Portfolio.Core.JuryPacks.ReportTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -3528,6 +3597,31 @@ namespace Portfolio.Migrations
                         .IsRequired();
 
                     b.Navigation("Jury");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.JuryPacks.JuryPack", b =>
+                {
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BuiltById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portfolio.Core.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Storage.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Juries.Jury", null)
+                        .WithMany()
+                        .HasForeignKey("JuryId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portfolio.Core.JuryPacks.ReportTemplate", b =>

@@ -90,6 +90,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
 
     // Jury packs: the coordinators' report templates, every saved version
     public DbSet<JuryPacks.ReportTemplate> ReportTemplates => Set<JuryPacks.ReportTemplate>();
+    public DbSet<JuryPacks.JuryPack> JuryPacks => Set<JuryPacks.JuryPack>();
 
     // Notifications
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -28,8 +28,7 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
     /// <summary>Shipped with the application (the Web project copies templates/** next to its binaries).</summary>
     public static string TemplatePath => Path.Combine(AppContext.BaseDirectory, "templates", "exports", "portfolio.html.scriban");
 
-    /// <summary>Step labels are stored in French and translated where they are shown; writing them as L[French text] lets the translation scan find them.</summary>
-    private static readonly FrenchText L = new();
+    private static readonly FrenchText L = FrenchText.L;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -73,7 +72,7 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
             }
             else
             {
-                var pages = portfolios.Select((d, i) => (Data: d, File: $"promotion-{i + 1}-{Slug(d.Cohort.Name)}.html")).ToList();
+                var pages = portfolios.Select((d, i) => (Data: d, File: $"promotion-{i + 1}-{FileNames.Slug(d.Cohort.Name)}.html")).ToList();
                 foreach (var (data, file) in pages)
                 {
                     await WriteTextAsync(zip, file, PortfolioPageBuilder.Render(data, template), cancellationToken);
@@ -142,30 +141,8 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
     /// <summary>"portfolio-prenom-nom-2026-11-23.zip": ASCII only, so that every system and mail client keeps it.</summary>
     public static string FileName(PersonData person, DateOnly day)
     {
-        var slug = Slug($"{person.FirstName} {person.LastName}");
+        var slug = FileNames.Slug($"{person.FirstName} {person.LastName}");
         return $"portfolio-{(slug.Length > 0 ? slug + "-" : "")}{day:yyyy-MM-dd}.zip";
-    }
-
-    private static string Slug(string text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD).ToLowerInvariant())
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
-            {
-                builder.Append(c);
-            }
-            else if (builder.Length > 0 && builder[^1] != '-')
-            {
-                builder.Append('-');
-            }
-        }
-        var slug = builder.ToString().Trim('-');
-        return slug.Length > 60 ? slug[..60].Trim('-') : slug;
     }
 
     /// <summary>Everything the archive shows, in a fixed number of queries whatever the size of the portfolio.</summary>
@@ -236,8 +213,4 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
         }
     }
 
-    private sealed class FrenchText
-    {
-        public string this[string text] => text;
-    }
 }

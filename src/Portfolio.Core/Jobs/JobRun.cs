@@ -3,7 +3,7 @@ namespace Portfolio.Core.Jobs;
 public enum JobState { Queued, Running, Succeeded, Failed }
 
 /// <summary>
-/// A background job someone asked for (a portfolio export, later a jury pack), as its requester sees it: state,
+/// A background job someone asked for (a portfolio export, a jury pack), as its requester sees it: state,
 /// progress, and the file it produced until that file expires. The page that shows it survives a reload because all
 /// of this lives in the database; Hangfire only runs the work.
 /// </summary>
@@ -106,6 +106,13 @@ public class JobRun
         ArtifactContentType = contentType;
         FinishedAt = now;
         ExpiresAt = now + keptFor;
+    }
+
+    /// <summary>The file is kept elsewhere from now on (a jury pack owns it): the run no longer offers it, and the clean-up leaves it alone.</summary>
+    public void HandOver()
+    {
+        ArtifactFileId = null;
+        ExpiresAt = null;
     }
 
     /// <summary>The caller deletes the file that was being written.</summary>

@@ -75,6 +75,24 @@ public sealed class CohortSynthesis
     }
 
     /// <summary>
+    /// Every candidate of a jury, for the coordinators of its cohort (the jury's pack); null when the jury's cohort is not
+    /// among <paramref name="visibleCohorts"/>.
+    /// </summary>
+    public static async Task<CohortSynthesis?> ForCoordinatedJuryAsync(PortfolioDb db, FrameworkModels frameworks, IQueryable<Cohort> visibleCohorts, int juryId,
+        CancellationToken cancellationToken = default)
+    {
+        var jury = await db.Juries.Where(j => j.Id == juryId)
+            .Join(visibleCohorts, j => j.CohortId, c => c.Id, (j, c) => new { c.Id, c.Name, c.FrameworkId, c.Framework.Revision })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (jury is null)
+        {
+            return null;
+        }
+        var participants = db.JuryCandidates.Where(c => c.JuryId == juryId).Select(c => c.ParticipantId);
+        return await LoadAsync(db, frameworks, jury.Id, jury.Name, jury.FrameworkId, jury.Revision, participants, cancellationToken);
+    }
+
+    /// <summary>
     /// A jury's candidates open to a juror (<see cref="JuryAccess.CandidatesOpenTo"/>: a member who declared no conflict,
     /// or a waived minor one); null when the juror is not a member of that jury.
     /// </summary>

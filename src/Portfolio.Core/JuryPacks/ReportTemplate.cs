@@ -69,12 +69,16 @@ public static class ReportTemplates
         return latest is null ? (0, await ShippedTextAsync(cancellationToken)) : (latest.Number, latest.Text);
     }
 
+    /// <summary>The report model of one submission, numbered <paramref name="number"/> in the pack ("01"); see <see cref="SourceAsync"/>.</summary>
+    public static async Task<CandidateReport?> CandidateAsync(PortfolioDb db, FrameworkModels frameworks, int submissionId, string number, CancellationToken cancellationToken = default) =>
+        await SourceAsync(db, frameworks, submissionId, number, cancellationToken) is { } source ? CandidateReportBuilder.Build(source) : null;
+
     /// <summary>
-    /// The report model of one submission (the latest of a candidate, in practice), numbered <paramref name="number"/>
-    /// in the pack ("01"): the snapshot, the cohort's framework, and the final collective report of the candidate's
-    /// case-study group if there is one. A fixed number of commands.
+    /// What the report of one submission (the latest of a candidate, in practice) is built from: the snapshot, the cohort's
+    /// framework, and the final collective report of the candidate's case-study group if there is one. A fixed number of
+    /// commands.
     /// </summary>
-    public static async Task<CandidateReport?> CandidateAsync(PortfolioDb db, FrameworkModels frameworks, int submissionId, string number, CancellationToken cancellationToken = default)
+    public static async Task<CandidateReportSource?> SourceAsync(PortfolioDb db, FrameworkModels frameworks, int submissionId, string number, CancellationToken cancellationToken = default)
     {
         var s = await db.Submissions.AsNoTracking().Where(x => x.Id == submissionId)
             .Select(x => new { x.Content, x.Number, x.SubmittedAt, x.ParticipantId, x.CohortId })
@@ -96,9 +100,9 @@ public static class ReportTemplates
             })
             .FirstOrDefaultAsync(cancellationToken);
         var snapshot = System.Text.Json.JsonSerializer.Deserialize<Submissions.SnapshotDocument>(s.Content)!;
-        return CandidateReportBuilder.Build(new CandidateReportSource(number, snapshot, s.Number, s.SubmittedAt, cohort.StartsOn, cohort.EndsOn,
+        return new CandidateReportSource(number, snapshot, s.Number, s.SubmittedAt, cohort.StartsOn, cohort.EndsOn,
             ReportFramework.From(framework),
             group is null ? null : new CollectiveReportSource(group.Name, group.Organisation, [.. group.Members.Order(StringComparer.Ordinal)],
-                group.FileName ?? "", group.FileName is null ? null : group.SubmittedAt)));
+                group.FileName ?? "", group.FileName is null ? null : group.SubmittedAt));
     }
 }

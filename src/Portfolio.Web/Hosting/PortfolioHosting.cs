@@ -15,6 +15,7 @@ using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Exports;
 using Portfolio.Core.Frameworks;
+using Portfolio.Core.JuryPacks;
 using Portfolio.Core.Storage;
 using Portfolio.Web.Jobs;
 using Portfolio.Web.Mail;
@@ -93,6 +94,10 @@ public static class PortfolioHosting
         services.AddScoped<PortfolioExport>();
         services.AddScoped<JobRuns>();
         services.AddScoped<PortfolioExportJob>();
+        // Debian's Chromium, or the one PORTFOLIO_CHROMIUM names.
+        services.AddSingleton(new PdfPrinterOptions());
+        services.AddScoped<JuryPackBuilder>();
+        services.AddScoped<JuryPackJob>();
         services.AddScoped<ArtifactCleanup>();
 
         var mail = MailSettings.From(builder.Configuration, builder.Environment.ContentRootPath);

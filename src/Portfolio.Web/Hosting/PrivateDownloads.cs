@@ -20,6 +20,8 @@ public static class PrivateDownloads
     {
         var content = await files.OpenReadAsync(storedFileId, page.HttpContext.RequestAborted);
         page.Response.MarkPrivate();
+        // Known in advance: the browser shows how much is left, although the bytes come one chunk at a time.
+        page.Response.ContentLength = content.Length;
         return page.File(content, contentType, fileName);
     }
 }

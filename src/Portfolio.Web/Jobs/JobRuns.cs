@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Hangfire;
 using Portfolio.Core.Data;
 using Portfolio.Core.Jobs;
-using static Portfolio.Web.Jobs.FrenchText;
+using static Portfolio.Core.Text.FrenchText;
 
 namespace Portfolio.Web.Jobs;
 

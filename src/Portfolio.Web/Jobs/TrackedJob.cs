@@ -3,7 +3,7 @@ using Portfolio.Core.Data;
 using Portfolio.Core.Exports;
 using Portfolio.Core.Jobs;
 using Portfolio.Core.Storage;
-using static Portfolio.Web.Jobs.FrenchText;
+using static Portfolio.Core.Text.FrenchText;
 
 namespace Portfolio.Web.Jobs;
 
@@ -39,6 +39,14 @@ public abstract class TrackedJob(PortfolioDb db, FileStore files, TimeProvider c
 
     /// <summary>Writes the file into <paramref name="output"/> (never seekable), reporting progress through <paramref name="progress"/>.</summary>
     protected abstract Task<JobArtifact> ProduceAsync(JobRun run, Stream output, JobProgress progress, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once the file is complete, before the run's success is saved and in the same save: a job whose file belongs
+    /// to something else than its run (a jury pack) records it there. Returns a file the new one replaces, deleted after
+    /// the save. By default the file stays the run's, downloadable by its owner until it expires.
+    /// </summary>
+    /// <param name="db">The context whose next save records the run's success: what this adds or changes is saved with it.</param>
+    protected virtual Task<Guid?> KeepAsync(PortfolioDb db, JobRun run, StoredFile file, CancellationToken cancellationToken) => Task.FromResult<Guid?>(null);
 
     /// <summary>
     /// Runs the job for <paramref name="runId"/>. A failure is recorded on the run for its requester, who can ask again;
@@ -98,7 +106,13 @@ public abstract class TrackedJob(PortfolioDb db, FileStore files, TimeProvider c
             var artifact = await ProduceAsync(run, writer, progress, cancellationToken);
             var file = await writer.CompleteAsync(cancellationToken);
             run.Succeed(artifact.Name, artifact.ContentType, clock.GetUtcNow(), ArtifactKeptFor);
+            var replaced = await KeepAsync(db, run, file, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (replaced is { } previous)
+            {
+                // No longer referenced since the save above: no page offers it any more.
+                await files.DeleteAsync(previous, CancellationToken.None);
+            }
             logger.LogInformation("Job run {RunId} ({Kind}) produced {Length} bytes in {Seconds:0.0} s (attempt {Attempt})", run.Id, run.Kind, file.Length,
                 (run.FinishedAt - run.StartedAt)?.TotalSeconds, run.Attempts);
         }

@@ -14,7 +14,7 @@ using Portfolio.Web.Jobs;
 
 // Measures what the tests only count: how long pages and the export job take on a full portfolio, and how much memory
 // the export needs (it streams, so the peak must stay far below the archive's size). `load` puts the deployed app under
-// many signed-in clients (LoadBench).
+// many signed-in clients (LoadBench); `jurypack` builds the jury pack of a large synthetic cohort (JuryPackBench).
 var scenario = args.FirstOrDefault() ?? "all";
 // Test projects learn where the web project lives from Mvc.Testing's build step; this program says it itself.
 var repository = new DirectoryInfo(AppContext.BaseDirectory);
@@ -26,6 +26,11 @@ Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PORTFOLIO_WEB", 
 if (scenario == "load")
 {
     await LoadBench.RunAsync(repository.FullName, args[1..]);
+    return;
+}
+if (scenario == "jurypack")
+{
+    await JuryPackBench.RunAsync(args[1..]);
     return;
 }
 await using var factory = new BenchFactory("portfolio_bench");

@@ -203,10 +203,11 @@ public sealed class JuryPackBuilder(PortfolioDb db, FrameworkModels frameworks, 
             if (!result.Succeeded)
             {
                 var problem = result.Problems[0];
-                var place = problem.Line > 0 ? string.Format(French, L["ligne {0}, colonne {1} : "], problem.Line, problem.Column) : "";
-                throw new ExportRefusedException(string.Format(French,
-                    L["Le rapport du candidat n° {0} n'a pas pu être produit avec le modèle de rapport ({1}{2}). Corrigez le modèle, puis préparez le dossier à nouveau."],
-                    candidate.Number, place, problem.Message));
+                // In French only, like the template's own problems it quotes: pages translate stored messages by looking
+                // them up whole, and this one carries the candidate's number and the problem.
+                var place = problem.Line > 0 ? $"ligne {problem.Line}, colonne {problem.Column} : " : "";
+                throw new ExportRefusedException(
+                    $"Le rapport du candidat n° {candidate.Number} n'a pas pu être produit avec le modèle de rapport ({place}{problem.Message}). Corrigez le modèle, puis préparez le dossier à nouveau.");
             }
             byte[]? pdf = null;
             if (printer is not null)

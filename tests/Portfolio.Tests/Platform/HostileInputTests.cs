@@ -799,6 +799,7 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
         var movable = await FreshExamAsync();
         targets["/Calendar/Regenerate"] = At(participantClient, "/Calendar");
         targets["/Coordinator/Juries/Create"] = At(coordinator, $"/Coordinator/Juries/Create/{cohortId}");
+        targets["/Coordinator/Packs/Index"] = At(coordinator, $"/Coordinator/Packs/{cohortId}");
         targets["/Coordinator/Juries/Edit"] = At(coordinator, $"/Coordinator/Juries/Edit/{juryId}");
         targets["/Coordinator/Juries/AddMember"] = At(coordinator, $"/Coordinator/Juries/AddMember/{juryId}");
         targets["/Coordinator/Juries/Assign"] = At(coordinator, $"/Coordinator/Juries/Assign/{juryId}");

@@ -9,6 +9,7 @@ using Portfolio.Core.Jobs;
 using Portfolio.Core.JuryPacks;
 using Portfolio.Core.Text;
 using Portfolio.Web.Jobs;
+using Portfolio.Web.Pages.Participant.Evidence;
 using Portfolio.Web.Text;
 
 namespace Portfolio.Web.Pages.Coordinator.Packs;
@@ -118,10 +119,7 @@ public class IndexModel(PortfolioDb db, Coordination coordination, UserManager<A
         pack.FirstSubmittedAt is { } first && pack.LastSubmittedAt is { } last
             ? l["dépôts du {0} au {1}", Dates.Moment(first), Dates.Moment(last)]
             : l["aucun dépôt"],
-        Bytes(pack.Length));
-
-    private string Bytes(long length) =>
-        length >= 1024 * 1024 ? l["{0} Mo", (length / 1024d / 1024d).ToString("0.0")] : l["{0} ko", Math.Max(1, length / 1024)];
+        EvidenceText.Size(l, pack.Length));
 
     private RunView View(JobRun run)
     {

@@ -151,15 +151,7 @@ public class DeadWorkerTests(WebOnlyFactory node, ITestOutputHelper output) : In
         }
         finally
         {
-            foreach (var worker in workers.Where(w => !w.HasExited))
-            {
-                worker.Kill(entireProcessTree: true);
-                await worker.WaitForExitAsync();
-            }
-            lock (workerLogs)
-            {
-                output.WriteLine(workerLogs.ToString());
-            }
+            await StopAsync(workers);
         }
     }
 
@@ -224,15 +216,21 @@ public class DeadWorkerTests(WebOnlyFactory node, ITestOutputHelper output) : In
         }
         finally
         {
-            foreach (var worker in workers.Where(w => !w.HasExited))
-            {
-                worker.Kill(entireProcessTree: true);
-                await worker.WaitForExitAsync();
-            }
-            lock (workerLogs)
-            {
-                output.WriteLine(workerLogs.ToString());
-            }
+            await StopAsync(workers);
+        }
+    }
+
+    /// <summary>Kills the workers still running and writes every worker's log into the test's output.</summary>
+    private async Task StopAsync(IEnumerable<Process> workers)
+    {
+        foreach (var worker in workers.Where(w => !w.HasExited))
+        {
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+        lock (workerLogs)
+        {
+            output.WriteLine(workerLogs.ToString());
         }
     }
 

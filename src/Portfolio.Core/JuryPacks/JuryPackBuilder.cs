@@ -146,7 +146,7 @@ public sealed class JuryPackBuilder(PortfolioDb db, FrameworkModels frameworks, 
     }
 
     /// <summary>One candidate's report, rendered (and printed) off the calling thread.</summary>
-    private sealed record RenderedReport(PackedCandidate Candidate, SnapshotDocument Snapshot, string Html, byte[]? Pdf, TimeSpan HtmlTime);
+    private sealed record RenderedReport(PackedCandidate Candidate, SnapshotDocument Snapshot, string Html, byte[]? Pdf);
 
     /// <summary>
     /// Loads, renders and writes the candidates' reports: the loading and the writing (which read the database) stay on
@@ -198,8 +198,7 @@ public sealed class JuryPackBuilder(PortfolioDb db, FrameworkModels frameworks, 
         {
             var watch = Stopwatch.StartNew();
             var result = await ReportRenderer.RenderAsync(template, CandidateReportBuilder.Build(source), cancellationToken: cancellationToken);
-            var htmlTime = watch.Elapsed;
-            Interlocked.Add(ref htmlTicks, htmlTime.Ticks);
+            Interlocked.Add(ref htmlTicks, watch.Elapsed.Ticks);
             if (!result.Succeeded)
             {
                 var problem = result.Problems[0];
@@ -221,7 +220,7 @@ public sealed class JuryPackBuilder(PortfolioDb db, FrameworkModels frameworks, 
                     lastPdfEnded = lastPdfEnded is { } l && l > ended ? l : ended;
                 }
             }
-            return new RenderedReport(candidate, source.Snapshot, result.Html!, pdf, htmlTime);
+            return new RenderedReport(candidate, source.Snapshot, result.Html!, pdf);
         }
 
         private async Task WriteAsync(RenderedReport rendered)

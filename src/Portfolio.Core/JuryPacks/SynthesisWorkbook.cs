@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
 using ClosedXML.Excel;
 using Portfolio.Core.Exports;
 using Portfolio.Core.Text;
@@ -8,10 +12,16 @@ namespace Portfolio.Core.JuryPacks;
 /// <summary>
 /// <c>synthese.xlsx</c>: the cohort synthesis (<see cref="CohortSynthesis"/>) as a French workbook of six sheets,
 /// Synthèse, Progression, Axes, Preuves, Intervision and Jury, one row per candidate where it fits. Every text a person
-/// typed (names, titles, campaign and jury names, criteria, rooms, framework texts) goes through
-/// <see cref="SpreadsheetText.Write"/>; numbers and dates are written as numbers and dates. No user text goes into a
+/// typed (names, titles, campaign and jury names, criteria, rooms, framework texts) is written as
+/// <see cref="SpreadsheetText"/> says; numbers and dates are written as numbers and dates. No user text goes into a
 /// data validation or a conditional format. Two builds of the same data at the same <c>createdAt</c> are byte-identical:
 /// the document properties carry that moment and the archive's entries a fixed date.
+/// <para>
+/// ClosedXML makes the workbook: its sheets, column widths, frozen header, filters, colour scale, data validation,
+/// properties and the cell formats. The cells themselves, over a hundred thousand for a cohort of 500, are streamed into
+/// that workbook's sheets as it is copied (<see cref="Package"/>): ClosedXML 0.95 builds a document tree of every cell
+/// before it writes one, which took three quarters of the workbook's time and most of its memory.
+/// </para>
 /// </summary>
 public static partial class SynthesisWorkbook
 {
@@ -20,6 +30,8 @@ public static partial class SynthesisWorkbook
 
     private const double MinWidth = 6;
     private const double MaxWidth = 60;
+
+    private const string SpreadsheetMl = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     /// <summary>Colours of the level scale (low to high), the same steps as the heat-map page.</summary>
     private static readonly XLColor Low = XLColor.FromHtml("#FDE0DC");
@@ -32,30 +44,36 @@ public static partial class SynthesisWorkbook
     /// </summary>
     public static void Write(CohortSynthesis synthesis, Stream output, DateTimeOffset createdAt)
     {
-        using var workbook = new XLWorkbook();
-        var moment = createdAt.UtcDateTime;
-        workbook.Properties.Author = "Portfolio";
-        workbook.Properties.LastModifiedBy = "Portfolio";
-        workbook.Properties.Title = $"Synthèse — {synthesis.CohortName}";
-        workbook.Properties.Created = moment;
-        workbook.Properties.Modified = moment;
-
-        Summary(workbook, synthesis);
-        Progression(workbook, synthesis);
-        Axes(workbook, synthesis);
-        Evidence(workbook, synthesis);
-        Intervision(workbook, synthesis);
-        Jury(workbook, synthesis);
+        var strings = new SharedStrings();
+        Sheet[] sheets =
+        [
+            Summary(synthesis, strings), Progression(synthesis, strings), Axes(synthesis, strings),
+            Evidence(synthesis, strings), Intervision(synthesis, strings), Jury(synthesis, strings),
+        ];
 
         using var built = new MemoryStream();
-        workbook.SaveAs(built);
+        using (var workbook = new XLWorkbook())
+        {
+            var moment = createdAt.UtcDateTime;
+            workbook.Properties.Author = "Portfolio";
+            workbook.Properties.LastModifiedBy = "Portfolio";
+            workbook.Properties.Title = $"Synthèse — {synthesis.CohortName}";
+            workbook.Properties.Created = moment;
+            workbook.Properties.Modified = moment;
+            foreach (var sheet in sheets)
+            {
+                sheet.Frame(workbook);
+            }
+            CellFormats.Sample(workbook.Worksheet(1));
+            workbook.SaveAs(built);
+        }
         built.Position = 0;
-        Stamp(built, output, createdAt);
+        Package(built, sheets, strings, output, createdAt);
     }
 
-    private static void Summary(XLWorkbook workbook, CohortSynthesis s)
+    private static Sheet Summary(CohortSynthesis s, SharedStrings strings)
     {
-        var sheet = new Sheet(workbook, "Synthèse");
+        var sheet = new Sheet(strings, "Synthèse");
         var objectives = s.Framework.Objectives;
         sheet.Headers(["Nom", "Prénom", "Adresse e-mail", .. objectives.Select(o => o.Code), "Preuves", "Preuves pour l'évaluation", "Feedback reçus", "Dépôt", "Date du dépôt"]);
         foreach (var c in s.Candidates)
@@ -78,17 +96,17 @@ public static partial class SynthesisWorkbook
         if (s.Candidates.Count > 0 && objectives.Count > 0 && s.Framework.Scale.Count > 0)
         {
             // Fixed colours and numeric bounds only: no user text in a conditional format.
-            sheet.Worksheet.Range(2, 4, s.Candidates.Count + 1, 3 + objectives.Count).AddConditionalFormat().ColorScale()
+            sheet.Decorate(worksheet => worksheet.Range(2, 4, s.Candidates.Count + 1, 3 + objectives.Count).AddConditionalFormat().ColorScale()
                 .Minimum(XLCFContentType.Number, s.Framework.Scale[0].Value, Low)
                 .Midpoint(XLCFContentType.Percentile, 50, Middle)
-                .Maximum(XLCFContentType.Number, s.Framework.MaxLevel, High);
+                .Maximum(XLCFContentType.Number, s.Framework.MaxLevel, High));
         }
-        sheet.Finish();
+        return sheet;
     }
 
-    private static void Progression(XLWorkbook workbook, CohortSynthesis s)
+    private static Sheet Progression(CohortSynthesis s, SharedStrings strings)
     {
-        var sheet = new Sheet(workbook, "Progression");
+        var sheet = new Sheet(strings, "Progression");
         sheet.Headers(["Nom", "Prénom", "Objectif", "Intitulé", "Première campagne", "Premier niveau", "Dernière campagne", "Dernier niveau", "Différence"]);
         foreach (var c in s.Candidates)
         {
@@ -110,12 +128,12 @@ public static partial class SynthesisWorkbook
                 sheet.Number(last.Level - first.Level);
             }
         }
-        sheet.Finish();
+        return sheet;
     }
 
-    private static void Axes(XLWorkbook workbook, CohortSynthesis s)
+    private static Sheet Axes(CohortSynthesis s, SharedStrings strings)
     {
-        var sheet = new Sheet(workbook, "Axes");
+        var sheet = new Sheet(strings, "Axes");
         sheet.Headers(["Objectif", "Intitulé", .. s.Framework.Axes.Select(a => a.Code), "Preuves de l'objectif"]);
         foreach (var o in s.Framework.Objectives)
         {
@@ -128,12 +146,12 @@ public static partial class SynthesisWorkbook
             }
             sheet.Number(s.Evidence.Count(e => e.ObjectiveIds.Contains(o.Id)));
         }
-        sheet.Finish();
+        return sheet;
     }
 
-    private static void Evidence(XLWorkbook workbook, CohortSynthesis s)
+    private static Sheet Evidence(CohortSynthesis s, SharedStrings strings)
     {
-        var sheet = new Sheet(workbook, "Preuves");
+        var sheet = new Sheet(strings, "Preuves");
         sheet.Headers(["Nom", "Prénom", "Date", "Titre", "Nature", "Objectifs", "Axes"]);
         foreach (var c in s.Candidates)
         {
@@ -149,12 +167,12 @@ public static partial class SynthesisWorkbook
                 sheet.Text(string.Join(", ", s.Framework.AxesOf(e.AxisIds).Select(a => a.Code)));
             }
         }
-        sheet.Finish();
+        return sheet;
     }
 
-    private static void Intervision(XLWorkbook workbook, CohortSynthesis s)
+    private static Sheet Intervision(CohortSynthesis s, SharedStrings strings)
     {
-        var sheet = new Sheet(workbook, "Intervision");
+        var sheet = new Sheet(strings, "Intervision");
         sheet.Headers(["Nom", "Prénom", "Feedback donnés", "Feedback reçus"]);
         foreach (var c in s.Candidates)
         {
@@ -164,12 +182,12 @@ public static partial class SynthesisWorkbook
             sheet.Number(s.FeedbackGiven(c.ParticipantId));
             sheet.Number(s.FeedbackReceived(c.ParticipantId));
         }
-        sheet.Finish();
+        return sheet;
     }
 
-    private static void Jury(XLWorkbook workbook, CohortSynthesis s)
+    private static Sheet Jury(CohortSynthesis s, SharedStrings strings)
     {
-        var sheet = new Sheet(workbook, "Jury");
+        var sheet = new Sheet(strings, "Jury");
         sheet.Headers(["Nom", "Prénom", "Jury", "Examen", "Durée (minutes)", "Salle", .. s.Criteria.Select(c => c.Title)]);
         foreach (var c in s.Candidates)
         {
@@ -186,13 +204,16 @@ public static partial class SynthesisWorkbook
         {
             // One column per criterion for the jury's notes, held to the grid's scale; the rule holds numbers only.
             var lastRow = Math.Max(2, s.Candidates.Count + 1);
-            var validation = sheet.Worksheet.Range(2, 7, lastRow, 6 + s.Criteria.Count).SetDataValidation();
-            validation.WholeNumber.Between(1, s.ScoringMaxLevel);
-            validation.ErrorTitle = "Niveau hors échelle";
-            validation.ErrorMessage = $"Un niveau entier de 1 à {s.ScoringMaxLevel}.";
-            validation.ShowErrorMessage = true;
+            sheet.Decorate(worksheet =>
+            {
+                var validation = worksheet.Range(2, 7, lastRow, 6 + s.Criteria.Count).SetDataValidation();
+                validation.WholeNumber.Between(1, s.ScoringMaxLevel);
+                validation.ErrorTitle = "Niveau hors échelle";
+                validation.ErrorMessage = $"Un niveau entier de 1 à {s.ScoringMaxLevel}.";
+                validation.ShowErrorMessage = true;
+            });
         }
-        sheet.Finish();
+        return sheet;
     }
 
     private static string SubmissionStatus(CohortSynthesis.SubmissionRow? submission) => submission switch
@@ -204,12 +225,14 @@ public static partial class SynthesisWorkbook
     };
 
     /// <summary>
-    /// Copies the package so that the same workbook gives the same bytes: every entry dated <paramref name="createdAt"/>
-    /// (the ZIP writer dates them with the clock), and the names System.IO.Packaging draws at random (the core
-    /// properties part, named after a new GUID, and the package relationships' ids, "R" and 16 hex digits) replaced by
-    /// fixed ones, consistently in every part that mentions them.
+    /// Copies the workbook ClosedXML saved into <paramref name="output"/>, streaming each sheet's rows into its
+    /// <c>sheetData</c> (and its <c>dimension</c>) and writing the shared string table of those rows in place of
+    /// ClosedXML's. The copy also makes the same workbook give the same bytes: every entry dated
+    /// <paramref name="createdAt"/> (the ZIP writer dates them with the clock), and the names System.IO.Packaging draws at
+    /// random (the core properties part, named after a new GUID, and the package relationships' ids, "R" and 16 hex
+    /// digits) replaced by fixed ones, consistently in every part that mentions them.
     /// </summary>
-    private static void Stamp(Stream package, Stream output, DateTimeOffset createdAt)
+    private static void Package(Stream package, IReadOnlyList<Sheet> sheets, SharedStrings strings, Stream output, DateTimeOffset createdAt)
     {
         // ZIP dates run from 1980; a DOS date has no zone, so the UTC wall-clock time is stored.
         var utc = createdAt.UtcDateTime < new DateTime(1980, 1, 2) ? new DateTime(1980, 1, 2) : createdAt.UtcDateTime;
@@ -229,12 +252,12 @@ public static partial class SynthesisWorkbook
         var n = 0;
         foreach (var (name, _) in parts.Where(p => RandomCoreProperties().IsMatch(p.Name)))
         {
-            renames[name] = $"package/services/metadata/core-properties/core{(n++ == 0 ? "" : n.ToString(System.Globalization.CultureInfo.InvariantCulture))}.psmdcp";
+            renames[name] = $"package/services/metadata/core-properties/core{(n++ == 0 ? "" : n.ToString(CultureInfo.InvariantCulture))}.psmdcp";
         }
         var ids = 0;
         foreach (var (name, bytes) in parts.Where(p => p.Name.EndsWith(".rels", StringComparison.Ordinal)))
         {
-            foreach (var id in RandomRelationshipId().Matches(System.Text.Encoding.UTF8.GetString(bytes)).Select(m => m.Groups[1].Value))
+            foreach (var id in RandomRelationshipId().Matches(Encoding.UTF8.GetString(bytes)).Select(m => m.Groups[1].Value))
             {
                 if (!renames.ContainsKey(id))
                 {
@@ -243,22 +266,64 @@ public static partial class SynthesisWorkbook
             }
         }
 
+        var (sheetParts, stringsPart) = WorkbookParts(parts);
+        var sheetOfPart = sheetParts.Zip(sheets).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var formats = CellFormats.Read(parts.Single(p => p.Name == sheetParts[0]).Bytes);
+
         using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var (name, bytes) in parts)
         {
+            var entry = target.CreateEntry(renames.GetValueOrDefault(name, name), CompressionLevel.Optimal);
+            entry.LastWriteTime = date;
+            using var to = entry.Open();
             var content = bytes;
             if (renames.Count > 0 && (name.EndsWith(".rels", StringComparison.Ordinal) || name.EndsWith(".xml", StringComparison.Ordinal)))
             {
-                var text = System.Text.Encoding.UTF8.GetString(bytes);
+                var text = Encoding.UTF8.GetString(bytes);
                 var replaced = renames.Aggregate(text, (t, r) => t.Replace(r.Key, r.Value, StringComparison.Ordinal));
-                content = replaced == text ? bytes : System.Text.Encoding.UTF8.GetBytes(replaced);
+                content = replaced == text ? bytes : Encoding.UTF8.GetBytes(replaced);
             }
-            var copy = target.CreateEntry(renames.GetValueOrDefault(name, name), CompressionLevel.Optimal);
-            copy.LastWriteTime = date;
-            using var to = copy.Open();
-            to.Write(content);
+            if (sheetOfPart.TryGetValue(name, out var sheet))
+            {
+                sheet.WriteInto(content, to, formats);
+            }
+            else if (name == stringsPart)
+            {
+                strings.Write(to);
+            }
+            else
+            {
+                to.Write(content);
+            }
         }
     }
+
+    /// <summary>
+    /// The parts of the workbook's sheets, in the workbook's order, and of its shared string table: from the package's
+    /// relationships to the workbook, then from the workbook's sheet list through its relationships.
+    /// </summary>
+    private static (List<string> Sheets, string SharedStrings) WorkbookParts(List<(string Name, byte[] Bytes)> parts)
+    {
+        static bool OfType(XElement relationship, string type) => ((string)relationship.Attribute("Type")!).EndsWith(type, StringComparison.Ordinal);
+        var workbook = Resolve("", (string)Xml(parts, "_rels/.rels").Root!.Elements().Single(r => OfType(r, "/officeDocument")).Attribute("Target")!);
+        var folder = workbook[..(workbook.LastIndexOf('/') + 1)];
+        var relationships = Xml(parts, $"{folder}_rels/{workbook[folder.Length..]}.rels").Root!.Elements().ToList();
+        var targets = relationships.ToDictionary(r => (string)r.Attribute("Id")!, r => Resolve(folder, (string)r.Attribute("Target")!));
+        XNamespace relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        List<string> sheets = [.. Xml(parts, workbook).Root!.Element(XName.Get("sheets", SpreadsheetMl))!.Elements()
+            .Select(sheet => targets[(string)sheet.Attribute(relationship + "id")!])];
+        return (sheets, targets[(string)relationships.Single(r => OfType(r, "/sharedStrings")).Attribute("Id")!]);
+    }
+
+    private static XDocument Xml(List<(string Name, byte[] Bytes)> parts, string name)
+    {
+        using var stream = new MemoryStream(parts.Single(p => p.Name == name).Bytes);
+        return XDocument.Load(stream);
+    }
+
+    /// <summary>A relationship's target as a part name: absolute ("/xl/…") or relative to the folder of its source.</summary>
+    private static string Resolve(string folder, string target) =>
+        target.StartsWith('/') ? target[1..] : folder + target;
 
     [System.Text.RegularExpressions.GeneratedRegex("^package/services/metadata/core-properties/[0-9a-f]{32}\\.psmdcp$")]
     private static partial System.Text.RegularExpressions.Regex RandomCoreProperties();
@@ -266,78 +331,184 @@ public static partial class SynthesisWorkbook
     [System.Text.RegularExpressions.GeneratedRegex("Id=\"(R[0-9a-f]{16})\"")]
     private static partial System.Text.RegularExpressions.Regex RandomRelationshipId();
 
+    private enum CellKind : byte
+    {
+        Text,
+        QuotedText,
+        Number,
+        Date,
+        Moment,
+        Header,
+        QuotedHeader,
+    }
+
+    /// <summary>A cell of a row: its kind and its number (the shared string's index for text).</summary>
+    private readonly record struct Cell(int Column, CellKind Kind, double Value);
+
     /// <summary>
-    /// One worksheet being written row by row: a bold frozen header with filters, and column widths taken from the
-    /// lengths of what was written (no AdjustToContents: it needs libgdiplus and measures every cell).
+    /// The cell formats the rows use, as ClosedXML defines them: one sample cell of each kind is written on the first
+    /// sheet's first row (<see cref="Sample"/>), and its format index read back from the saved sheet (<see cref="Read"/>).
+    /// The samples never reach the result: that row is replaced by the sheet's own.
     /// </summary>
-    private sealed class Sheet
+    private static class CellFormats
+    {
+        public static void Sample(IXLWorksheet sheet)
+        {
+            foreach (var kind in Enum.GetValues<CellKind>())
+            {
+                var cell = sheet.Cell(1, (int)kind + 1);
+                switch (kind)
+                {
+                    case CellKind.Text or CellKind.Header:
+                        SpreadsheetText.Write(cell, "texte");
+                        break;
+                    case CellKind.QuotedText or CellKind.QuotedHeader:
+                        SpreadsheetText.Write(cell, "=texte");
+                        break;
+                    case CellKind.Number:
+                        cell.SetValue(1);
+                        break;
+                    case CellKind.Date:
+                        cell.SetValue(new DateTime(2000, 1, 1));
+                        cell.Style.DateFormat.Format = "dd/mm/yyyy";
+                        break;
+                    case CellKind.Moment:
+                        cell.SetValue(new DateTime(2000, 1, 1));
+                        cell.Style.DateFormat.Format = "dd/mm/yyyy hh:mm";
+                        break;
+                }
+                if (kind is CellKind.Header or CellKind.QuotedHeader)
+                {
+                    cell.Style.Font.Bold = true;
+                }
+            }
+        }
+
+        /// <summary>The format index (<c>s</c>) of each kind, from the first row of the saved first sheet.</summary>
+        public static int[] Read(byte[] firstSheet)
+        {
+            using var stream = new MemoryStream(firstSheet);
+            var row = XDocument.Load(stream).Descendants(XName.Get("row", SpreadsheetMl)).First();
+            var formats = new int[Enum.GetValues<CellKind>().Length];
+            foreach (var cell in row.Elements(XName.Get("c", SpreadsheetMl)))
+            {
+                var column = ColumnNumber((string)cell.Attribute("r")!);
+                if (column <= formats.Length)
+                {
+                    formats[column - 1] = (int?)cell.Attribute("s") ?? 0;
+                }
+            }
+            return formats;
+        }
+
+        private static int ColumnNumber(string reference) =>
+            reference.TakeWhile(char.IsAsciiLetter).Aggregate(0, (n, letter) => n * 26 + letter - 'A' + 1);
+    }
+
+    /// <summary>The workbook's shared string table: each distinct text once, the cells pointing at it by index.</summary>
+    private sealed class SharedStrings
+    {
+        private readonly Dictionary<string, int> indexes = new(StringComparer.Ordinal);
+        private readonly List<string> texts = [];
+        private int references;
+
+        public int Index(string text)
+        {
+            references++;
+            if (!indexes.TryGetValue(text, out var index))
+            {
+                index = texts.Count;
+                indexes.Add(text, index);
+                texts.Add(text);
+            }
+            return index;
+        }
+
+        public void Write(Stream to)
+        {
+            using var writer = XmlWriter.Create(to, WriterSettings);
+            writer.WriteStartDocument(true);
+            writer.WriteStartElement("sst", SpreadsheetMl);
+            writer.WriteAttributeString("count", references.ToString(CultureInfo.InvariantCulture));
+            writer.WriteAttributeString("uniqueCount", texts.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var text in texts)
+            {
+                writer.WriteStartElement("si", SpreadsheetMl);
+                writer.WriteStartElement("t", SpreadsheetMl);
+                writer.WriteAttributeString("xml", "space", null, "preserve");
+                writer.WriteString(text);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+        }
+    }
+
+    private static readonly XmlWriterSettings WriterSettings = new() { Encoding = new UTF8Encoding(false), CloseOutput = false };
+
+    /// <summary>
+    /// One worksheet written row by row: a bold header (frozen, with filters), then the rows; column widths are taken from
+    /// the lengths of what was written (no AdjustToContents: it needs libgdiplus and measures every cell). The cells are
+    /// kept compact until <see cref="WriteInto"/> streams them into the sheet ClosedXML framed (<see cref="Frame"/>).
+    /// </summary>
+    private sealed class Sheet(SharedStrings strings, string name)
     {
         private readonly List<int> lengths = [];
-        private int row = 1;
+        private readonly List<Cell> cells = [];
+        private readonly List<int> rowStarts = [];
+        private readonly List<Action<IXLWorksheet>> decorations = [];
         private int column;
+        private bool inHeader;
 
-        public Sheet(XLWorkbook workbook, string name) => Worksheet = workbook.Worksheets.Add(name);
-
-        public IXLWorksheet Worksheet { get; }
+        private int LastRow => rowStarts.Count;
 
         public void Headers(IReadOnlyList<string> headers)
         {
+            inHeader = true;
+            NewRow();
             foreach (var h in headers)
             {
                 // Headers hold user text too (objective codes, criterion titles).
                 Text(h);
             }
-            Worksheet.Row(1).Style.Font.Bold = true;
+            inHeader = false;
         }
 
         public void NewRow()
         {
-            row++;
+            rowStarts.Add(cells.Count);
             column = 0;
         }
 
         public void Text(string? text)
         {
-            var cell = Next(text?.Length ?? 0);
-            SpreadsheetText.Write(cell, text);
+            var value = SpreadsheetText.CellText(text);
+            var quoted = SpreadsheetText.LooksLikeFormula(text);
+            var kind = inHeader ? (quoted ? CellKind.QuotedHeader : CellKind.Header) : quoted ? CellKind.QuotedText : CellKind.Text;
+            // An empty text is an empty cell, as ClosedXML writes it.
+            Next(value.Length, value.Length == 0 ? null : kind, value.Length == 0 ? 0 : strings.Index(value));
         }
 
         /// <summary>A fixed label of ours (a status, a kind): written through the same path all the same.</summary>
         public void Label(string text) => Text(text);
 
-        public void Number(int? value)
-        {
-            var cell = Next(value?.ToString(System.Globalization.CultureInfo.InvariantCulture).Length ?? 0);
-            if (value is { } v)
-            {
-                cell.SetValue(v);
-            }
-        }
+        public void Number(int? value) =>
+            Next(value?.ToString(CultureInfo.InvariantCulture).Length ?? 0, value is null ? null : CellKind.Number, value ?? 0);
 
-        public void Date(DateOnly? value)
-        {
-            var cell = Next(10);
-            if (value is { } d)
-            {
-                cell.SetValue(d.ToDateTime(TimeOnly.MinValue));
-                cell.Style.DateFormat.Format = "dd/mm/yyyy";
-            }
-        }
+        public void Date(DateOnly? value) =>
+            Next(10, value is null ? null : CellKind.Date, value?.ToDateTime(TimeOnly.MinValue).ToOADate() ?? 0);
 
         public void Date(DateTimeOffset? moment) => Date(moment is { } m ? Dates.InBrussels(m) : null);
 
         /// <summary>A moment in Brussels time, to the minute.</summary>
-        public void Moment(DateTimeOffset? moment)
-        {
-            var cell = Next(16);
-            if (moment is { } m)
-            {
-                cell.SetValue(TimeZoneInfo.ConvertTime(m, Dates.Brussels).DateTime);
-                cell.Style.DateFormat.Format = "dd/mm/yyyy hh:mm";
-            }
-        }
+        public void Moment(DateTimeOffset? moment) =>
+            Next(16, moment is null ? null : CellKind.Moment, moment is { } m ? TimeZoneInfo.ConvertTime(m, Dates.Brussels).DateTime.ToOADate() : 0);
 
-        private IXLCell Next(int length)
+        /// <summary>Work ClosedXML does on the framed sheet (a colour scale, a validation), knowing where the rows end.</summary>
+        public void Decorate(Action<IXLWorksheet> decoration) => decorations.Add(decoration);
+
+        /// <summary>Moves to the next column, which holds a cell of <paramref name="kind"/> (or stays empty).</summary>
+        private void Next(int length, CellKind? kind, double value)
         {
             column++;
             while (lengths.Count < column)
@@ -345,20 +516,110 @@ public static partial class SynthesisWorkbook
                 lengths.Add(0);
             }
             lengths[column - 1] = Math.Max(lengths[column - 1], length);
-            return Worksheet.Cell(row, column);
+            if (kind is { } k)
+            {
+                cells.Add(new Cell(column, k, value));
+            }
         }
 
-        public void Finish()
+        /// <summary>The sheet in ClosedXML, without its cells: widths, the frozen header row, the filters, the decorations.</summary>
+        public void Frame(XLWorkbook workbook)
         {
+            var worksheet = workbook.Worksheets.Add(name);
             for (var i = 0; i < lengths.Count; i++)
             {
-                Worksheet.Column(i + 1).Width = Math.Clamp(lengths[i] + 2, MinWidth, MaxWidth);
+                worksheet.Column(i + 1).Width = Math.Clamp(lengths[i] + 2, MinWidth, MaxWidth);
             }
-            Worksheet.SheetView.FreezeRows(1);
+            worksheet.SheetView.FreezeRows(1);
             if (lengths.Count > 0)
             {
-                Worksheet.Range(1, 1, Math.Max(row, 1), lengths.Count).SetAutoFilter();
+                worksheet.Range(1, 1, Math.Max(LastRow, 1), lengths.Count).SetAutoFilter();
             }
+            foreach (var decoration in decorations)
+            {
+                decoration(worksheet);
+            }
+        }
+
+        /// <summary>
+        /// Copies the sheet part ClosedXML wrote (<paramref name="framed"/>) to <paramref name="to"/>, with this sheet's
+        /// rows as its data and their range as its dimension.
+        /// </summary>
+        public void WriteInto(byte[] framed, Stream to, int[] formats)
+        {
+            using var reader = XmlReader.Create(new MemoryStream(framed));
+            using var writer = XmlWriter.Create(to, WriterSettings);
+            writer.WriteStartDocument(true);
+            reader.MoveToContent();
+            writer.WriteStartElement(reader.Prefix, reader.LocalName, reader.NamespaceURI);
+            writer.WriteAttributes(reader, true);
+            reader.Read();
+            while (!reader.EOF && reader.NodeType != XmlNodeType.EndElement)
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    reader.Read();
+                }
+                else if (reader.LocalName == "dimension")
+                {
+                    writer.WriteStartElement("dimension", SpreadsheetMl);
+                    writer.WriteAttributeString("ref", LastRow == 0 || lengths.Count == 0 ? "A1" : $"A1:{ColumnName(lengths.Count)}{LastRow}");
+                    writer.WriteEndElement();
+                    reader.Skip();
+                }
+                else if (reader.LocalName == "sheetData")
+                {
+                    WriteRows(writer, formats);
+                    reader.Skip();
+                }
+                else
+                {
+                    writer.WriteNode(reader, true);
+                }
+            }
+            writer.WriteEndElement();
+        }
+
+        private void WriteRows(XmlWriter writer, int[] formats)
+        {
+            var columnNames = Enumerable.Range(1, lengths.Count).Select(ColumnName).ToArray();
+            writer.WriteStartElement("sheetData", SpreadsheetMl);
+            for (var r = 0; r < rowStarts.Count; r++)
+            {
+                var rowNumber = (r + 1).ToString(CultureInfo.InvariantCulture);
+                writer.WriteStartElement("row", SpreadsheetMl);
+                writer.WriteAttributeString("r", rowNumber);
+                var end = r + 1 < rowStarts.Count ? rowStarts[r + 1] : cells.Count;
+                for (var i = rowStarts[r]; i < end; i++)
+                {
+                    var cell = cells[i];
+                    writer.WriteStartElement("c", SpreadsheetMl);
+                    writer.WriteAttributeString("r", columnNames[cell.Column - 1] + rowNumber);
+                    if (formats[(int)cell.Kind] != 0)
+                    {
+                        writer.WriteAttributeString("s", formats[(int)cell.Kind].ToString(CultureInfo.InvariantCulture));
+                    }
+                    if (cell.Kind is CellKind.Text or CellKind.QuotedText or CellKind.Header or CellKind.QuotedHeader)
+                    {
+                        writer.WriteAttributeString("t", "s");
+                    }
+                    writer.WriteElementString("v", SpreadsheetMl, cell.Value.ToString("R", CultureInfo.InvariantCulture));
+                    writer.WriteEndElement();
+                }
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+        }
+
+        /// <summary>A column's letters: 1 is A, 27 is AA.</summary>
+        private static string ColumnName(int number)
+        {
+            var letters = "";
+            for (; number > 0; number = (number - 1) / 26)
+            {
+                letters = (char)('A' + (number - 1) % 26) + letters;
+            }
+            return letters;
         }
     }
 }

@@ -34,17 +34,34 @@ public static class SpreadsheetText
     /// <summary>Writes user text into a workbook cell: as text, unchanged, quote-prefixed when it looks like a formula.</summary>
     public static void Write(IXLCell cell, string? text)
     {
-        // A workbook cannot carry a bare carriage return (XML readers turn it into a line feed): a line break is written
-        // as a line feed, which is what the text meant. A character XML cannot carry (a NUL, other control characters) becomes U+FFFD, or the file would not open;
-        // PostgreSQL refuses NUL in text anyway, so stored text never loses anything here.
-        var value = string.Concat(Lines(text ?? "").Select(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch) ? ch : '\uFFFD'));
         // SetValue<string> stores text as is; assigning Value would parse "12" or "2024-01-01" into a number or a date.
-        cell.SetValue<string>(value);
+        cell.SetValue<string>(CellText(text));
         cell.DataType = XLDataType.Text;
         if (LooksLikeFormula(text))
         {
             cell.Style.IncludeQuotePrefix = true;
         }
+    }
+
+    /// <summary>
+    /// The text a workbook's text cell holds for <paramref name="text"/>. A workbook cannot carry a bare carriage return
+    /// (XML readers turn it into a line feed): a line break is written as a line feed, which is what the text meant. A
+    /// character XML cannot carry (a NUL, other control characters) becomes U+FFFD, or the file would not open; PostgreSQL
+    /// refuses NUL in text anyway, so stored text never loses anything here. A writer that puts text cells in a workbook
+    /// without <see cref="Write"/> (the synthesis workbook's rows) writes this, and quote-prefixes what
+    /// <see cref="LooksLikeFormula"/> says.
+    /// </summary>
+    public static string CellText(string? text)
+    {
+        var lines = Lines(text ?? "");
+        foreach (var ch in lines)
+        {
+            if (!XmlConvert.IsXmlChar(ch) && !char.IsSurrogate(ch))
+            {
+                return string.Concat(lines.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '\uFFFD'));
+            }
+        }
+        return lines;
     }
 
     /// <summary>Line breaks as a workbook keeps them: CR LF and a lone CR become LF.</summary>

@@ -1,4 +1,5 @@
 using Portfolio.Core.Data;
+using Portfolio.Core.JuryPacks;
 
 namespace Portfolio.Core.Juries;
 
@@ -21,6 +22,16 @@ public static class JuryAccess
     public static IQueryable<JuryCandidate> AwaitingDeclarationBy(PortfolioDb db, string jurorId) =>
         db.JuryCandidates.Where(c => c.Jury.Members.Any(m => m.UserId == jurorId)
             && !db.ConflictDeclarations.Any(d => d.JuryCandidateId == c.Id && d.JurorId == jurorId));
+
+    /// <summary>
+    /// The jury packs a juror may download: their own jury's, and only when every participant the pack holds is open to
+    /// them. A pack built before they declared, or holding a candidate they stepped aside for, stays closed; so does the
+    /// cohort's pack (no jury), which is the coordinators'.
+    /// </summary>
+    public static IQueryable<JuryPack> PacksOpenTo(PortfolioDb db, string jurorId) =>
+        db.JuryPacks.Where(p => p.JuryId != null && p.ParticipantIds.Count > 0
+            && db.JuryMembers.Any(m => m.JuryId == p.JuryId && m.UserId == jurorId)
+            && p.ParticipantIds.All(id => CandidatesOpenTo(db, jurorId).Any(c => c.JuryId == p.JuryId && c.ParticipantId == id)));
 
     /// <summary>Whether the juror may read the work a participant submitted in a cohort.</summary>
     public static IQueryable<JuryCandidate> OpenCandidacy(PortfolioDb db, string jurorId, int cohortId, string participantId) =>

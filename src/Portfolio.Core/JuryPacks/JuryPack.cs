@@ -39,6 +39,13 @@ public class JuryPack
     /// <summary>The programme's report template version the reports were rendered with (0: the shipped template).</summary>
     public int TemplateNumber { get; private set; }
     public int Candidates { get; private set; }
+
+    /// <summary>
+    /// The participants whose work the pack holds: a juror may download their jury's pack only when every one of them is
+    /// open to them (<see cref="Juries.JuryAccess.PacksOpenTo"/>). Empty for a pack built before this was recorded, which
+    /// no juror can download until it is rebuilt.
+    /// </summary>
+    public List<string> ParticipantIds { get; private set; } = [];
     public int Reports { get; private set; }
     public bool WithPdf { get; private set; }
 
@@ -57,7 +64,8 @@ public class JuryPack
         BuiltById = builtById;
         BuiltAt = builtAt;
         TemplateNumber = contents.TemplateNumber;
-        Candidates = contents.Candidates;
+        Candidates = contents.ParticipantIds.Count;
+        ParticipantIds = [.. contents.ParticipantIds];
         Reports = contents.Reports;
         WithPdf = contents.WithPdf;
         FirstSubmittedAt = contents.FirstSubmittedAt;
@@ -67,7 +75,7 @@ public class JuryPack
 }
 
 /// <summary>What a pack holds and what produced it, as the builder found it.</summary>
-public sealed record PackContents(int TemplateNumber, int Candidates, int Reports, bool WithPdf, DateTimeOffset? FirstSubmittedAt, DateTimeOffset? LastSubmittedAt);
+public sealed record PackContents(int TemplateNumber, IReadOnlyList<string> ParticipantIds, int Reports, bool WithPdf, DateTimeOffset? FirstSubmittedAt, DateTimeOffset? LastSubmittedAt);
 
 internal sealed class JuryPackConfiguration : IEntityTypeConfiguration<JuryPack>
 {

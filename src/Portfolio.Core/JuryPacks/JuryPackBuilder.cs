@@ -87,7 +87,7 @@ public sealed class JuryPackBuilder(PortfolioDb db, FrameworkModels frameworks, 
         var candidates = synthesis.Candidates.Select((c, i) => new PackedCandidate(
             (i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width, '0'), c, synthesis.Submission(c.ParticipantId))).ToList();
         var submitted = candidates.Where(c => c.Submission is not null).Select(c => c.Submission!.SubmittedAt).ToList();
-        var contents = new PackContents(templateNumber, candidates.Count, submitted.Count, withPdf && submitted.Count > 0,
+        var contents = new PackContents(templateNumber, [.. candidates.Select(c => c.Person.ParticipantId)], submitted.Count, withPdf && submitted.Count > 0,
             submitted.Count > 0 ? submitted.Min() : null, submitted.Count > 0 ? submitted.Max() : null);
         // The data's own moment: two builds of the same data carry the same dates, whenever they run.
         var moment = contents.LastSubmittedAt ?? Max(Dates.StartInBrussels(cohort.StartsOn), ZipEpoch);
@@ -306,7 +306,7 @@ public sealed class JuryPackBuilder(PortfolioDb db, FrameworkModels frameworks, 
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(title)}</h1>\n<ul>\n");
         html.Append(CultureInfo.InvariantCulture, $"<li>Classeur de synthèse : <a href=\"{SynthesisWorkbook.FileName}\">{SynthesisWorkbook.FileName}</a></li>\n");
         html.Append(CultureInfo.InvariantCulture, $"<li>Modèle de rapport : {(templateNumber == 0 ? "modèle fourni avec l'application" : $"version {templateNumber}")}</li>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<li>Candidats : {contents.Candidates} ; rapports : {contents.Reports}{(contents.WithPdf ? " (HTML et PDF)" : " (HTML)")}</li>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<li>Candidats : {contents.ParticipantIds.Count} ; rapports : {contents.Reports}{(contents.WithPdf ? " (HTML et PDF)" : " (HTML)")}</li>\n");
         if (contents.FirstSubmittedAt is { } first && contents.LastSubmittedAt is { } last)
         {
             html.Append(CultureInfo.InvariantCulture, $"<li>Dépôts pris en compte : du {E(Dates.Moment(first, French))} au {E(Dates.Moment(last, French))}</li>\n");

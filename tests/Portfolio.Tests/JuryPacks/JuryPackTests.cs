@@ -7,6 +7,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Accounts;
 using Portfolio.Core.Jobs;
+using Portfolio.Core.Juries;
 using Portfolio.Core.JuryPacks;
 using Portfolio.Core.Submissions;
 using Portfolio.Tests.Cohorts;
@@ -319,5 +320,54 @@ public partial class JuryPackTests(PortfolioFactory factory, ITestOutputHelper o
         {
             Assert.Equal(1, await db.JobRuns.CountAsync(r => r.Kind == JuryPackJob.JuryKind));
         }
+    }
+    [Fact]
+    public async Task A_juror_downloads_their_jurys_pack_only_while_every_candidate_in_it_is_open_to_them()
+    {
+        var a = await ArrangeAsync();
+        await BuildAsync(a);
+        var coordinatorCopy = await a.Coordinator.GetByteArrayAsync(
+            (await GetPageAsync(a.Coordinator, $"/Coordinator/Packs/{a.CohortId}")).QuerySelector($"#pack-jury-{a.JuryId} a[href^='/Coordinator/Packs/Download/']")!.GetAttribute("href"));
+        int packId;
+        await using (var db = Factory.NewDb())
+        {
+            packId = await db.JuryPacks.Where(p => p.JuryId == a.JuryId).Select(p => p.Id).SingleAsync();
+        }
+        var juror = NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(juror, "/Account/Login", new() { ["Input.Email"] = "juror@example.be", ["Input.Password"] = Password })).StatusCode);
+        var jurorId = await Factory.UserIdAsync("juror@example.be");
+
+        // Before declaring on conflicts of interest, the juror is told the pack exists and cannot fetch it.
+        var home = await GetPageAsync(juror, "/Jury");
+        Assert.Contains("Le dossier du jury est prêt", home.QuerySelector(".jury-pack")!.TextContent);
+        Assert.Null(home.QuerySelector(".jury-pack a"));
+        Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/Jury/Pack/{packId}")).StatusCode);
+
+        var candidacies = await Factory.CandidaciesAsync(a.JuryId);
+        foreach (var candidacy in candidacies.Values)
+        {
+            await Factory.DeclareAsync(candidacy, jurorId, ConflictLevel.None);
+        }
+        var link = (await GetPageAsync(juror, "/Jury")).QuerySelector(".jury-pack a");
+        Assert.NotNull(link);
+        Assert.Equal($"/Jury/Pack/{packId}", link.GetAttribute("href"));
+        Assert.Equal(coordinatorCopy, await juror.GetByteArrayAsync(link.GetAttribute("href")));
+
+        // Stepping aside for one candidate closes the whole pack: it holds that candidate's work.
+        await using (var db = Factory.NewDb())
+        {
+            var declaration = await db.ConflictDeclarations.SingleAsync(d => d.JuryCandidateId == candidacies[a.Candidates[1]] && d.JurorId == jurorId);
+            db.ConflictDeclarations.Remove(declaration);
+            await db.SaveChangesAsync();
+        }
+        await Factory.DeclareAsync(candidacies[a.Candidates[1]], jurorId, ConflictLevel.Major, "Mon conjoint.");
+        Assert.Null((await GetPageAsync(juror, "/Jury")).QuerySelector(".jury-pack a"));
+        Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/Jury/Pack/{packId}")).StatusCode);
+
+        // A juror of no jury of the cohort finds nothing.
+        await Factory.CreatePersonAsync("juror3@example.be", "Jeanne", "Tierce", Roles.JuryMember);
+        var stranger = NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(stranger, "/Account/Login", new() { ["Input.Email"] = "juror3@example.be", ["Input.Password"] = Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Jury/Pack/{packId}")).StatusCode);
     }
 }

@@ -18,7 +18,16 @@ public class IndexModel(PortfolioDb db) : PageModel
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var juries = await db.Juries.Where(j => j.Members.Any(m => m.UserId == me))
-            .Select(j => new { j.Id, j.Name, Cohort = db.Cohorts.Where(c => c.Id == j.CohortId).Select(c => c.Programme.Title + " — " + c.Name).First(), IsChair = j.ChairId == me })
+            .Select(j => new
+            {
+                j.Id,
+                j.Name,
+                Cohort = db.Cohorts.Where(c => c.Id == j.CohortId).Select(c => c.Programme.Title + " — " + c.Name).First(),
+                IsChair = j.ChairId == me,
+                // The jury's pack, and whether it is open to this juror (same command).
+                Pack = db.JuryPacks.Where(p => p.JuryId == j.Id)
+                    .Select(p => new PackView(p.Id, p.Length, p.BuiltAt, JuryAccess.PacksOpenTo(db, me).Any(o => o.Id == p.Id))).FirstOrDefault(),
+            })
             .OrderBy(j => j.Cohort).ThenBy(j => j.Name)
             .ToListAsync();
         var candidates = await db.JuryCandidates.Where(c => c.Jury.Members.Any(m => m.UserId == me))
@@ -35,7 +44,7 @@ public class IndexModel(PortfolioDb db) : PageModel
             })
             .OrderBy(x => x.LastName).ThenBy(x => x.FirstName)
             .ToListAsync();
-        Juries = juries.Select(j => new JuryView(j.Id, j.Name, j.Cohort, j.IsChair,
+        Juries = juries.Select(j => new JuryView(j.Id, j.Name, j.Cohort, j.IsChair, j.Pack,
             candidates.Where(c => c.JuryId == j.Id)
                 .Select(c => new CandidateView(c.Id, $"{c.FirstName} {c.LastName}", c.Declaration switch
                 {
@@ -49,7 +58,10 @@ public class IndexModel(PortfolioDb db) : PageModel
 
     public enum CandidateState { AwaitingDeclaration, AwaitingWaiver, Open, SteppedAside }
 
-    public sealed record JuryView(int Id, string Name, string Cohort, bool IsChair, IReadOnlyList<CandidateView> Candidates);
+    public sealed record JuryView(int Id, string Name, string Cohort, bool IsChair, PackView? Pack, IReadOnlyList<CandidateView> Candidates);
+
+    /// <summary>The jury's pack as the coordination last built it; <see cref="Open"/>: the juror may download it.</summary>
+    public sealed record PackView(int Id, long Length, DateTimeOffset BuiltAt, bool Open);
     public sealed record CandidateView(int Id, string Name, CandidateState State)
     {
         /// <summary>The candidate's case-study group submitted its collective report (downloadable once the candidate is open).</summary>

@@ -745,6 +745,37 @@ namespace Portfolio.Migrations
                     b.ToTable("CaseStudyOutcome");
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Frameworks.CycleObjective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId");
+
+                    b.ToTable("CycleObjective");
+                });
+
             modelBuilder.Entity("Portfolio.Core.Frameworks.Framework", b =>
                 {
                     b.Property<int>("Id")
@@ -765,6 +796,13 @@ namespace Portfolio.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("HasSelfAssessment")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
@@ -913,6 +951,10 @@ namespace Portfolio.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("FrameworkId")
                         .HasColumnType("integer");
@@ -3208,6 +3250,15 @@ namespace Portfolio.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Frameworks.CycleObjective", b =>
+                {
+                    b.HasOne("Portfolio.Core.Frameworks.Framework", null)
+                        .WithMany("CycleObjectives")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portfolio.Core.Frameworks.LeadershipCompetency", b =>
                 {
                     b.HasOne("Portfolio.Core.Frameworks.Pillar", "AfterPillar")
@@ -4040,6 +4091,8 @@ namespace Portfolio.Migrations
                     b.Navigation("Axes");
 
                     b.Navigation("CaseStudyOutcomes");
+
+                    b.Navigation("CycleObjectives");
 
                     b.Navigation("LeadershipCompetencies");
 

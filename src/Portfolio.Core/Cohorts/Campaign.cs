@@ -12,6 +12,12 @@ public class Campaign
 
     public Campaign(Cohort cohort, string name, int position, DateOnly opensOn, DateOnly closesOn)
     {
+        // A campaign is a moment of self-assessment: a programme that has none (and no scale) cannot hold one. The check
+        // needs the cohort's framework loaded, which the coordinators' page does; callers that leave it unloaded are trusted.
+        if (cohort.Framework is { HasSelfAssessment: false })
+        {
+            throw new InvalidOperationException("This cohort's framework has no self-assessment: it cannot hold a campaign.");
+        }
         Cohort = cohort;
         Position = position;
         Rename(name);

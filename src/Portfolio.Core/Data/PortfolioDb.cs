@@ -162,12 +162,14 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             f.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
             f.Property(x => x.Language).HasMaxLength(FrameworkLimits.Language);
             f.Property(x => x.PillarLabel).HasMaxLength(FrameworkLimits.PillarLabel);
+            f.Property(x => x.Description).HasMaxLength(FrameworkLimits.Description);
             f.Property(x => x.CaseStudyTitle).HasMaxLength(FrameworkLimits.Title);
             f.Property(x => x.CaseStudyDescription).HasMaxLength(FrameworkLimits.Description);
             f.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             f.HasMany(x => x.Scale).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.Pillars).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.Axes).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
+            f.HasMany(x => x.CycleObjectives).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.LeadershipCompetencies).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
             f.HasMany(x => x.CaseStudyOutcomes).WithOne().HasForeignKey(x => x.FrameworkId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -182,6 +184,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             p.HasIndex(x => new { x.FrameworkId, x.Code }).IsUnique();
             p.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
             p.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
+            p.Property(x => x.Description).HasMaxLength(FrameworkLimits.Description);
             p.HasMany(x => x.Objectives).WithOne(x => x.Pillar).HasForeignKey(x => x.PillarId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<Objective>(o =>
@@ -194,6 +197,11 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
         {
             o.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
             o.Property(x => x.Text).HasMaxLength(FrameworkLimits.OutcomeText);
+        });
+        builder.Entity<CycleObjective>(o =>
+        {
+            o.Property(x => x.Code).HasMaxLength(FrameworkLimits.Code);
+            o.Property(x => x.Title).HasMaxLength(FrameworkLimits.Title);
         });
         builder.Entity<Axis>(a =>
         {

@@ -28,6 +28,11 @@ public class Framework
     public string Title { get; private set; } = "";
     public string Language { get; private set; } = "";
     public string PillarLabel { get; private set; } = "";
+    public string? Description { get; private set; }
+
+    /// <summary>Whether participants rate themselves on this framework; when not, it has no scale at all.</summary>
+    public bool HasSelfAssessment { get; private set; } = true;
+
     public string? CaseStudyTitle { get; private set; }
     public string? CaseStudyDescription { get; private set; }
     public DateTimeOffset ImportedAt { get; private set; }
@@ -42,6 +47,7 @@ public class Framework
 
     public List<ScaleLevel> Scale { get; private set; } = [];
     public List<Pillar> Pillars { get; private set; } = [];
+    public List<CycleObjective> CycleObjectives { get; private set; } = [];
     public List<Axis> Axes { get; private set; } = [];
     public List<LeadershipCompetency> LeadershipCompetencies { get; private set; } = [];
     public List<CaseStudyOutcome> CaseStudyOutcomes { get; private set; } = [];
@@ -56,14 +62,18 @@ public class Framework
             Title = document.Title!.Trim(),
             Language = document.Language!.Trim(),
             PillarLabel = document.PillarLabel!.Trim(),
+            Description = document.Description?.Trim(),
+            HasSelfAssessment = document.SelfAssessment != false,
             CaseStudyTitle = document.CaseStudy?.Title?.Trim(),
             CaseStudyDescription = document.CaseStudy?.Description?.Trim(),
             ImportedAt = importedAt,
             Revision = Guid.NewGuid(),
         };
-        var scale = document.Scale is { Count: > 0 } ? document.Scale : FrameworkDocument.DefaultScale;
+        // An absent scale means the default one (the format's first meaning); only an explicit "no self-assessment" means none.
+        var scale = !framework.HasSelfAssessment ? [] : document.Scale is { Count: > 0 } ? document.Scale : FrameworkDocument.DefaultScale;
         framework.Scale = scale.Select(l => new ScaleLevel(l.Value!.Value, l.Label!.Trim(), l.Description?.Trim() ?? "")).ToList();
-        framework.Pillars = document.Pillars!.Select((p, i) => new Pillar(p.Code!, p.Title!.Trim(), i,
+        framework.CycleObjectives = (document.CycleObjectives ?? []).Select((o, i) => new CycleObjective(o.Code!, o.Title!.Trim(), i)).ToList();
+        framework.Pillars = document.Pillars!.Select((p, i) => new Pillar(p.Code!, p.Title!.Trim(), p.Description?.Trim(), i,
             p.Objectives!.Select((o, j) => new Objective(o.Code!, o.Title!.Trim(), j,
                 (o.Outcomes ?? []).Select((lo, k) => new LearningOutcome(lo.Code!, lo.Text!.Trim(), k)).ToList())).ToList())).ToList();
         framework.Axes = (document.Axes ?? []).Select((a, i) => new Axis(a.Code!, a.Title!.Trim(), a.Description?.Trim() ?? "", i)).ToList();
@@ -108,32 +118,40 @@ public class Framework
         Title = Title,
         Language = Language,
         PillarLabel = PillarLabel,
-        Scale = Scale.OrderBy(l => l.Value).Select(l => new FrameworkDocument.ScaleLevelEntry { Value = l.Value, Label = l.Label, Description = l.Description }).ToList(),
+        Description = Description,
+        SelfAssessment = HasSelfAssessment ? null : false,
+        Scale = !HasSelfAssessment ? null
+            : Scale.OrderBy(l => l.Value).Select(l => new FrameworkDocument.ScaleLevelEntry { Value = l.Value, Label = l.Label, Description = l.Description }).ToList(),
         Pillars = Pillars.OrderBy(p => p.Position).Select(p => new FrameworkDocument.PillarEntry
         {
             Code = p.Code,
             Title = p.Title,
+            Description = p.Description,
             Objectives = p.Objectives.OrderBy(o => o.Position).Select(o => new FrameworkDocument.ObjectiveEntry
             {
                 Code = o.Code,
                 Title = o.Title,
-                Outcomes = o.Outcomes.OrderBy(lo => lo.Position).Select(lo => new FrameworkDocument.OutcomeEntry { Code = lo.Code, Text = lo.Text }).ToList(),
+                Outcomes = NonEmpty(o.Outcomes.OrderBy(lo => lo.Position).Select(lo => new FrameworkDocument.OutcomeEntry { Code = lo.Code, Text = lo.Text }).ToList()),
             }).ToList(),
         }).ToList(),
-        Axes = Axes.OrderBy(a => a.Position).Select(a => new FrameworkDocument.AxisEntry { Code = a.Code, Title = a.Title, Description = a.Description }).ToList(),
-        LeadershipCompetencies = LeadershipCompetencies.OrderBy(c => c.Position).Select(c => new FrameworkDocument.LeadershipCompetencyEntry
+        CycleObjectives = NonEmpty(CycleObjectives.OrderBy(o => o.Position).Select(o => new FrameworkDocument.CycleObjectiveEntry { Code = o.Code, Title = o.Title }).ToList()),
+        Axes = NonEmpty(Axes.OrderBy(a => a.Position).Select(a => new FrameworkDocument.AxisEntry { Code = a.Code, Title = a.Title, Description = a.Description }).ToList()),
+        LeadershipCompetencies = NonEmpty(LeadershipCompetencies.OrderBy(c => c.Position).Select(c => new FrameworkDocument.LeadershipCompetencyEntry
         {
             Code = c.Code,
             Title = c.Title,
             AfterPillar = c.AfterPillar.Code,
-        }).ToList(),
+        }).ToList()),
         CaseStudy = CaseStudyTitle is null && CaseStudyOutcomes.Count == 0 ? null : new FrameworkDocument.CaseStudyEntry
         {
             Title = CaseStudyTitle,
             Description = CaseStudyDescription,
-            Outcomes = CaseStudyOutcomes.OrderBy(o => o.Position).Select(o => new FrameworkDocument.OutcomeEntry { Code = o.Code, Text = o.Text }).ToList(),
+            Outcomes = NonEmpty(CaseStudyOutcomes.OrderBy(o => o.Position).Select(o => new FrameworkDocument.OutcomeEntry { Code = o.Code, Text = o.Text }).ToList()),
         },
     };
+
+    // Optional lists that are empty are left out: a document that did not give them exports as it was written.
+    private static List<T>? NonEmpty<T>(List<T> list) => list.Count == 0 ? null : list;
 }
 
 public class ScaleLevel(int value, string label, string description)
@@ -149,10 +167,11 @@ public class Pillar
 {
     private Pillar() { }
 
-    internal Pillar(string code, string title, int position, List<Objective> objectives)
+    internal Pillar(string code, string title, string? description, int position, List<Objective> objectives)
     {
         Code = code;
         Title = title;
+        Description = description;
         Position = position;
         Objectives = objectives;
     }
@@ -161,8 +180,22 @@ public class Pillar
     public int FrameworkId { get; private set; }
     public string Code { get; private set; } = "";
     public string Title { get; private set; } = "";
+
+    /// <summary>What the pillar or module covers, as the programme states it (a module's contents).</summary>
+    public string? Description { get; private set; }
+
     public int Position { get; private set; }
     public List<Objective> Objectives { get; private set; } = [];
+}
+
+/// <summary>An objective of the whole cycle, stated once for the programme rather than under a pillar; not rated.</summary>
+public class CycleObjective(string code, string title, int position)
+{
+    public int Id { get; private set; }
+    public int FrameworkId { get; private set; }
+    public string Code { get; private set; } = code;
+    public string Title { get; private set; } = title;
+    public int Position { get; private set; } = position;
 }
 
 public class Objective

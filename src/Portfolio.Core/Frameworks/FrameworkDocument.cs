@@ -17,8 +17,22 @@ public sealed partial class FrameworkDocument
     public string? Title { get; init; }
     public string? Language { get; init; }
     public string? PillarLabel { get; init; }
+
+    /// <summary>What the programme is and, for a framework drawn from a fragmentary source, what was taken from where.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>
+    /// False for a programme whose participants do not rate themselves (no scale, no campaign); written only then, so that
+    /// a document without it keeps its old meaning: self-assessment on the given scale, or on <see cref="DefaultScale"/>.
+    /// </summary>
+    public bool? SelfAssessment { get; init; }
+
     public List<ScaleLevelEntry>? Scale { get; init; }
     public List<PillarEntry>? Pillars { get; init; }
+
+    /// <summary>Objectives of the whole cycle, tied to no pillar (a programme that states its aims once, not per module).</summary>
+    public List<CycleObjectiveEntry>? CycleObjectives { get; init; }
+
     public List<AxisEntry>? Axes { get; init; }
     public List<LeadershipCompetencyEntry>? LeadershipCompetencies { get; init; }
     public CaseStudyEntry? CaseStudy { get; init; }
@@ -34,7 +48,17 @@ public sealed partial class FrameworkDocument
     {
         public string? Code { get; init; }
         public string? Title { get; init; }
+
+        /// <summary>What the pillar or module covers (a module's contents), shown under its title.</summary>
+        public string? Description { get; init; }
+
         public List<ObjectiveEntry>? Objectives { get; init; }
+    }
+
+    public sealed class CycleObjectiveEntry
+    {
+        public string? Code { get; init; }
+        public string? Title { get; init; }
     }
 
     public sealed class ObjectiveEntry
@@ -149,27 +173,40 @@ public sealed partial class FrameworkDocument
             var title = Text(root, "$", "title", FrameworkLimits.Title);
             var language = Text(root, "$", "language", FrameworkLimits.Language);
             var pillarLabel = Text(root, "$", "pillarLabel", FrameworkLimits.PillarLabel);
+            var description = Text(root, "$", "description", FrameworkLimits.Description, required: false);
+            var selfAssessment = Boolean(root, "$", "selfAssessment");
             var scale = ReadScale(root);
+            if (selfAssessment == false && scale is not null)
+            {
+                Problems.Add(new DocumentProblem("$.scale", "Un référentiel sans auto-évaluation (« selfAssessment » : false) n'a pas d'échelle : retirez l'une ou l'autre."));
+            }
             var pillars = List(root, "$", "pillars", required: true, (pillar, path) =>
             {
                 var pillarCode = UniqueCode(pillar, path);
                 var pillarTitle = Text(pillar, path, "title", FrameworkLimits.Title);
+                var pillarDescription = Text(pillar, path, "description", FrameworkLimits.Description, required: false);
                 var objectives = List(pillar, path, "objectives", required: true, (objective, objectivePath) => new ObjectiveEntry
                 {
                     Code = UniqueCode(objective, objectivePath),
                     Title = Text(objective, objectivePath, "title", FrameworkLimits.Title),
                     Outcomes = Outcomes(objective, objectivePath),
                 });
-                if (objectives is { Count: 0 })
+                // Objectives are what participants rate: only a programme without self-assessment may have a pillar without any.
+                if (objectives is { Count: 0 } && selfAssessment != false)
                 {
                     Problems.Add(new DocumentProblem(path + ".objectives", "Chaque pilier doit compter au moins un objectif."));
                 }
-                return new PillarEntry { Code = pillarCode, Title = pillarTitle, Objectives = objectives };
+                return new PillarEntry { Code = pillarCode, Title = pillarTitle, Description = pillarDescription, Objectives = objectives };
             });
             if (pillars is { Count: 0 })
             {
                 Problems.Add(new DocumentProblem("$.pillars", "Le référentiel doit compter au moins un pilier."));
             }
+            var cycleObjectives = List(root, "$", "cycleObjectives", required: false, (objective, path) => new CycleObjectiveEntry
+            {
+                Code = UniqueCode(objective, path),
+                Title = Text(objective, path, "title", FrameworkLimits.Title),
+            });
             var axes = List(root, "$", "axes", required: false, (axis, path) => new AxisEntry
             {
                 Code = UniqueCode(axis, path),
@@ -204,8 +241,11 @@ public sealed partial class FrameworkDocument
                 Title = title,
                 Language = language,
                 PillarLabel = pillarLabel,
+                Description = description,
+                SelfAssessment = selfAssessment,
                 Scale = scale,
                 Pillars = pillars,
+                CycleObjectives = cycleObjectives,
                 Axes = axes,
                 LeadershipCompetencies = leadership,
                 CaseStudy = caseStudy,
@@ -338,6 +378,21 @@ public sealed partial class FrameworkDocument
             {
                 Problems.Add(new DocumentProblem(path, "Un nombre entier est attendu ici, pas {0}.", Excerpt(element)));
             }
+            return null;
+        }
+
+        /// <summary>An optional true or false, written without quotes; null when absent.</summary>
+        private bool? Boolean(JsonElement parent, string parentPath, string name)
+        {
+            if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            if (element.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                return element.GetBoolean();
+            }
+            Problems.Add(new DocumentProblem(parentPath + "." + name, "true ou false (sans guillemets) est attendu ici, pas {0}.", Excerpt(element)));
             return null;
         }
 

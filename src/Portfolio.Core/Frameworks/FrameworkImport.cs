@@ -47,6 +47,7 @@ public static class FrameworkImport
         frameworks
             .Include(f => f.Scale)
             .Include(f => f.Pillars).ThenInclude(p => p.Objectives).ThenInclude(o => o.Outcomes)
+            .Include(f => f.CycleObjectives)
             .Include(f => f.Axes)
             .Include(f => f.LeadershipCompetencies).ThenInclude(c => c.AfterPillar)
             .Include(f => f.CaseStudyOutcomes)

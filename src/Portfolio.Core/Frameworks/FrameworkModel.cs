@@ -18,15 +18,18 @@ public sealed class FrameworkModel
         Title = f.Title;
         Language = f.Language;
         PillarLabel = f.PillarLabel;
+        Description = f.Description;
+        HasSelfAssessment = f.HasSelfAssessment;
         CaseStudyTitle = f.CaseStudyTitle;
         CaseStudyDescription = f.CaseStudyDescription;
         // Read-only collections all the way down: a page cannot change the tree that every other request shares.
         Scale = [.. f.Scale.OrderBy(l => l.Value).Select(l => new LevelNode(l.Value, l.Label, l.Description))];
         LeadershipCompetencies = [.. f.LeadershipCompetencies.OrderBy(c => c.Position).Select(c => new CompetencyNode(c.Id, c.Code, c.Title, c.AfterPillarId))];
-        Pillars = [.. f.Pillars.OrderBy(p => p.Position).Select(p => new PillarNode(p.Id, p.Code, p.Title,
+        Pillars = [.. f.Pillars.OrderBy(p => p.Position).Select(p => new PillarNode(p.Id, p.Code, p.Title, p.Description,
             [.. p.Objectives.OrderBy(o => o.Position).Select(o => new ObjectiveNode(o.Id, o.Code, o.Title, p.Id,
                 [.. o.Outcomes.OrderBy(lo => lo.Position).Select(lo => new OutcomeNode(lo.Id, lo.Code, lo.Text, o.Id))]))],
             [.. LeadershipCompetencies.Where(c => c.AfterPillarId == p.Id)]))];
+        CycleObjectives = [.. f.CycleObjectives.OrderBy(o => o.Position).Select(o => new CycleObjectiveNode(o.Code, o.Title))];
         Axes = [.. f.Axes.OrderBy(a => a.Position).Select(a => new AxisNode(a.Id, a.Code, a.Title, a.Description))];
         CaseStudyOutcomes = [.. f.CaseStudyOutcomes.OrderBy(o => o.Position).Select(o => new CaseStudyOutcomeNode(o.Code, o.Text))];
 
@@ -54,6 +57,17 @@ public sealed class FrameworkModel
 
     /// <summary>What the top level is called in this programme: "Pilier", "Module", "Dimension"...</summary>
     public string PillarLabel { get; }
+
+    public string? Description { get; }
+
+    /// <summary>
+    /// Whether participants rate themselves on this framework. When false the scale is empty: pages about levels,
+    /// campaigns and heat maps say so instead of showing a matrix.
+    /// </summary>
+    public bool HasSelfAssessment { get; }
+
+    /// <summary>Objectives of the whole cycle, tied to no pillar and not rated.</summary>
+    public IReadOnlyList<CycleObjectiveNode> CycleObjectives { get; }
 
     public string? CaseStudyTitle { get; }
     public string? CaseStudyDescription { get; }
@@ -133,7 +147,7 @@ public interface INode
 public sealed record LevelNode(int Value, string Label, string Description);
 
 /// <param name="Competencies">The leadership competencies worked in the seminar held after this pillar.</param>
-public sealed record PillarNode(int Id, string Code, string Title, IReadOnlyList<ObjectiveNode> Objectives, IReadOnlyList<CompetencyNode> Competencies) : INode;
+public sealed record PillarNode(int Id, string Code, string Title, string? Description, IReadOnlyList<ObjectiveNode> Objectives, IReadOnlyList<CompetencyNode> Competencies) : INode;
 
 public sealed record ObjectiveNode(int Id, string Code, string Title, int PillarId, IReadOnlyList<OutcomeNode> Outcomes) : INode;
 
@@ -144,3 +158,5 @@ public sealed record AxisNode(int Id, string Code, string Title, string Descript
 public sealed record CompetencyNode(int Id, string Code, string Title, int AfterPillarId) : INode;
 
 public sealed record CaseStudyOutcomeNode(string Code, string Text);
+
+public sealed record CycleObjectiveNode(string Code, string Title);

@@ -15,6 +15,17 @@ public static class PillarLabels
         "pilier" => l["Pilier"],
         "module" => l["Module"],
         "dimension" => l["Dimension"],
+        "chantier" => l["Chantier"],
+        _ => label,
+    };
+
+    /// <summary>The label as the heading of the whole list: "Modules", "Dimensions".</summary>
+    public static string Plural(IStringLocalizer l, string label) => label.Trim().ToLowerInvariant() switch
+    {
+        "pilier" => l["Piliers"],
+        "module" => l["Modules"],
+        "dimension" => l["Dimensions"],
+        "chantier" => l["Chantiers"],
         _ => label,
     };
 
@@ -24,6 +35,7 @@ public static class PillarLabels
         "pilier" => l.Plural(count, "{0} pilier", "{0} piliers"),
         "module" => l.Plural(count, "{0} module", "{0} modules"),
         "dimension" => l.Plural(count, "{0} dimension", "{0} dimensions"),
+        "chantier" => l.Plural(count, "{0} chantier", "{0} chantiers"),
         _ => l["{0} : {1}", label, count],
     };
 }

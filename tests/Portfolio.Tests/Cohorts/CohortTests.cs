@@ -24,7 +24,7 @@ public class CohortTests(PortfolioFactory factory) : IntegrationTest(factory)
         {
             // The coordinator manages "cium" (see CreateUserAsync) and, having created it, the new programme.
             programmeId = (await db.Programmes.SingleAsync(p => p.Code == "cgp")).Id;
-            frameworkId = (await db.Frameworks.SingleAsync()).Id;
+            frameworkId = (await db.Frameworks.SingleAsync(f => f.Code == "cium-management-public")).Id;
         }
 
         var response = await PostFormAsync(coordinator, "/Coordinator/Cohorts/Create", new()
@@ -51,7 +51,7 @@ public class CohortTests(PortfolioFactory factory) : IntegrationTest(factory)
         await using (var db = Factory.NewDb())
         {
             programmeId = (await db.Programmes.SingleAsync()).Id;
-            frameworkId = (await db.Frameworks.SingleAsync()).Id;
+            frameworkId = (await db.Frameworks.SingleAsync(f => f.Code == "cium-management-public")).Id;
         }
         var response = await PostFormAsync(coordinator, "/Coordinator/Cohorts/Create", new()
         {

@@ -14,6 +14,7 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
 {
     private const string Code = "cium-management-public";
     private static readonly string ShippedFile = Path.Combine(AppContext.BaseDirectory, "templates", "frameworks", Code + ".json");
+    private static readonly string[] ShippedFiles = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "templates", "frameworks"), "*.json");
 
     private static async Task<JsonObject> ExportAsync(HttpClient client, string code = Code, int? version = null)
     {
@@ -33,7 +34,7 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
     }
 
     /// <summary>A small valid framework of another programme, titled as asked.</summary>
-    private static string OtherFramework(string title = "Cycle de direction générale", int version = 1) => new JsonObject
+    private static string OtherFramework(string title = "Cycle d’essai", int version = 1) => new JsonObject
     {
         ["code"] = "cycle-direction",
         ["version"] = version,
@@ -63,7 +64,7 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
     {
         await using (var db = Factory.NewDb())
         {
-            db.Programmes.Add(new Programme("cycle", "Cycle de direction générale"));
+            db.Programmes.Add(new Programme("cycle", "Cycle d’essai"));
             await db.SaveChangesAsync();
         }
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
@@ -74,29 +75,29 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
         Assert.Equal("/Coordinator/Frameworks/Preview/cycle-direction/1", imported.Headers.Location!.OriginalString);
 
         // Nobody but coordination sees the draft: not listed, its public URLs answer 404, cohorts cannot choose it.
-        Assert.DoesNotContain("Cycle de direction générale", await PublicTitlesAsync(anonymous));
+        Assert.DoesNotContain("Cycle d’essai", await PublicTitlesAsync(anonymous));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Frameworks/cycle-direction")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Frameworks/cycle-direction?version=1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Frameworks/cycle-direction/Export")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/Frameworks/cycle-direction")).StatusCode);
-        Assert.DoesNotContain(await CohortChoicesAsync(coordinator), o => o.StartsWith("Cycle de direction générale"));
+        Assert.DoesNotContain(await CohortChoicesAsync(coordinator), o => o.StartsWith("Cycle d’essai"));
 
         // The preview shows the page as the public will see it, under a banner that says it is a draft.
         var preview = await GetPageAsync(coordinator, "/Coordinator/Frameworks/Preview/cycle-direction/1");
-        Assert.Equal("Cycle de direction générale", preview.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Cycle d’essai", preview.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Brouillon", preview.QuerySelector("main")!.TextContent);
         Assert.Single(preview.QuerySelectorAll("article.framework-pillar"));
         var versions = await GetPageAsync(coordinator, "/Coordinator/Frameworks");
-        Assert.Contains(versions.QuerySelectorAll("main tbody tr"), row => row.TextContent.Contains("Cycle de direction générale") && row.TextContent.Contains("Brouillon"));
+        Assert.Contains(versions.QuerySelectorAll("main tbody tr"), row => row.TextContent.Contains("Cycle d’essai") && row.TextContent.Contains("Brouillon"));
 
         await PublishAsync(coordinator, "cycle-direction", 1);
 
-        Assert.Contains("Cycle de direction générale", await PublicTitlesAsync(anonymous));
+        Assert.Contains("Cycle d’essai", await PublicTitlesAsync(anonymous));
         var matrix = await GetPageAsync(anonymous, "/Frameworks/cycle-direction");
-        Assert.Equal("Cycle de direction générale", matrix.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Cycle d’essai", matrix.QuerySelector("h1")!.TextContent.Trim());
         // The public page and the preview render the same body.
         Assert.Equal(preview.QuerySelector("article.framework-pillar")!.OuterHtml, matrix.QuerySelector("article.framework-pillar")!.OuterHtml);
-        Assert.Contains(await CohortChoicesAsync(coordinator), o => o.StartsWith("Cycle de direction générale"));
+        Assert.Contains(await CohortChoicesAsync(coordinator), o => o.StartsWith("Cycle d’essai"));
     }
 
     [Fact]
@@ -195,7 +196,7 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
         var page = await ParseAsync(await ImportAsync(coordinator, json));
         Assert.Contains(expected, page.QuerySelector("#import-problems")!.TextContent);
         await using var db = Factory.NewDb();
-        Assert.Equal(1, await db.Frameworks.CountAsync());
+        Assert.Equal(ShippedFiles.Length, await db.Frameworks.CountAsync());
     }
 
     [Fact]
@@ -203,7 +204,7 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
     {
         await using (var db = Factory.NewDb())
         {
-            var framework = await db.Frameworks.SingleAsync();
+            var framework = await db.Frameworks.SingleAsync(f => f.Code == Code);
             db.Cohorts.Add(new Cohort(new Programme("cium", "CIUM"), "Promotion 2025-2026", framework, new(2025, 9, 1), new(2026, 6, 30)));
             await db.SaveChangesAsync();
         }
@@ -256,10 +257,10 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
         var withdrawn = await PostFormAsync(coordinator, "/Coordinator/Frameworks/Withdraw/cycle-direction/1", []);
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
 
-        Assert.DoesNotContain("Cycle de direction générale", await PublicTitlesAsync(anonymous));
+        Assert.DoesNotContain("Cycle d’essai", await PublicTitlesAsync(anonymous));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Frameworks/cycle-direction")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/Frameworks/cycle-direction/Export")).StatusCode);
-        Assert.DoesNotContain(await CohortChoicesAsync(coordinator), o => o.StartsWith("Cycle de direction générale"));
+        Assert.DoesNotContain(await CohortChoicesAsync(coordinator), o => o.StartsWith("Cycle d’essai"));
         var preview = await GetPageAsync(coordinator, "/Coordinator/Frameworks/Preview/cycle-direction/1");
         Assert.Contains("Retiré", preview.QuerySelector("main")!.TextContent);
         // Withdrawn is not erased: a published version never changes, even when imported again.
@@ -295,7 +296,7 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
         await using (var db = Factory.NewDb())
         {
             var draft = await db.Frameworks.SingleAsync(f => f.Code == "cycle-direction");
-            var programme = new Programme("cycle", "Cycle de direction générale");
+            var programme = new Programme("cycle", "Cycle d’essai");
             Assert.Throws<InvalidOperationException>(() => new Cohort(programme, "Promotion 2026", draft, new(2026, 9, 1), new(2027, 6, 30)));
             db.Programmes.Add(programme);
             await db.SaveChangesAsync();
@@ -320,11 +321,11 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
     {
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
         await ImportAsync(coordinator, OtherFramework());
-        var replaced = await ImportAsync(coordinator, OtherFramework("Cycle de direction générale, deuxième rédaction"));
+        var replaced = await ImportAsync(coordinator, OtherFramework("Cycle d’essai, deuxième rédaction"));
         Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
 
         var preview = await GetPageAsync(coordinator, "/Coordinator/Frameworks/Preview/cycle-direction/1");
-        Assert.Equal("Cycle de direction générale, deuxième rédaction", preview.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Cycle d’essai, deuxième rédaction", preview.QuerySelector("h1")!.TextContent.Trim());
 
         var deleted = await PostFormAsync(coordinator, "/Coordinator/Frameworks/Delete/cycle-direction/1", []);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
@@ -342,7 +343,7 @@ public class FrameworkTests(PortfolioFactory factory) : IntegrationTest(factory)
             {
               "code": "cycle-direction",
               "version": "2025",
-              "title": "Cycle de direction générale",
+              "title": "Cycle d’essai",
               "pillarLabel": 12,
               "pillars": [
                 { "code": "M1", "title": "{{longTitle}}", "objectives": [ { "code": "M1.1", "title": "Objectif", "outcomes": [ { "code": "M1", "text": ["liste"] } ] } ] },

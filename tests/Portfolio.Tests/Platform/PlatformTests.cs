@@ -72,7 +72,7 @@ public class PlatformTests(PortfolioFactory factory) : IntegrationTest(factory)
         var before = await CountsAsync();
         await DatabaseSetup.LoadAsync(Factory.Services, withDemoData: true);
         Assert.Equal(before, await CountsAsync());
-        Assert.Equal((1, 12, 20, 90, 1), before);
+        Assert.Equal((5, 12, 20, 90, 1), before);
     }
 
     private async Task<(int Frameworks, int Enrolments, int Users, int Outcomes, int Cohorts)> CountsAsync()

@@ -24,6 +24,9 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
     public IReadOnlyList<LateSeminar> LateSeminars { get; private set; } = [];
     public IReadOnlyList<ParticipantProgress> Participants { get; private set; } = [];
     public int ObjectiveCount { get; private set; }
+
+    /// <summary>False when the cohort's framework has no self-assessment: the page says so and offers no campaign.</summary>
+    public bool HasSelfAssessment { get; private set; } = true;
     public int CompetencyCount => Seminars.Count;
     public DateOnly Today { get; private set; }
 
@@ -44,10 +47,14 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
 
     public async Task<IActionResult> OnPostDefaultsAsync(int cohortId)
     {
-        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
+        var cohort = await coordination.Cohorts.Include(c => c.Framework).SingleOrDefaultAsync(c => c.Id == cohortId);
         if (cohort is null)
         {
             return NotFound();
+        }
+        if (!cohort.Framework.HasSelfAssessment)
+        {
+            return RedirectToPage(new { cohortId });
         }
         // Only an empty cohort gets the defaults: a second click must not duplicate the campaigns.
         if (!await db.Campaigns.AnyAsync(c => c.CohortId == cohortId))
@@ -70,10 +77,14 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
         {
             ModelState.AddModelError("NewCampaign.ClosesOn", l["La clôture ne peut précéder l'ouverture."]);
         }
-        var cohort = await coordination.Cohorts.SingleOrDefaultAsync(c => c.Id == cohortId);
+        var cohort = await coordination.Cohorts.Include(c => c.Framework).SingleOrDefaultAsync(c => c.Id == cohortId);
         if (cohort is null)
         {
             return NotFound();
+        }
+        if (!cohort.Framework.HasSelfAssessment)
+        {
+            return RedirectToPage(new { cohortId });
         }
         if (!ModelState.IsValid)
         {
@@ -207,6 +218,7 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
         }
 
         ObjectiveCount = framework.Objectives.Count;
+        HasSelfAssessment = framework.HasSelfAssessment;
 
         var people = await db.Enrolments.Where(e => e.CohortId == cohortId && e.WithdrawnAt == null)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => u)

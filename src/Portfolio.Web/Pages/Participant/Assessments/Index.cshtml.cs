@@ -25,10 +25,18 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
     public int Assessed { get; private set; }
     public int ObjectiveCount { get; private set; }
 
+    /// <summary>False when the programme's framework has no self-assessment: the page says so instead of listing campaigns.</summary>
+    public bool HasSelfAssessment { get; private set; } = true;
+
     public async Task<IActionResult> OnGetAsync(int? campaignId)
     {
         Cohort = await myCohorts.CurrentAsync();
         if (Cohort is null)
+        {
+            return Page();
+        }
+        HasSelfAssessment = (await frameworks.GetAsync(db, Cohort.FrameworkId, Cohort.FrameworkRevision)).HasSelfAssessment;
+        if (!HasSelfAssessment)
         {
             return Page();
         }

@@ -580,6 +580,85 @@ namespace Portfolio.Migrations
                     b.ToTable("Cohorts");
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Cohorts.CohortSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("LeadershipCompetencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PillarId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Uid")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadershipCompetencyId");
+
+                    b.HasIndex("PillarId");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("CohortId", "LeadershipCompetencyId")
+                        .IsUnique()
+                        .HasFilter("\"LeadershipCompetencyId\" IS NOT NULL AND \"CancelledAt\" IS NULL");
+
+                    b.HasIndex("CohortId", "StartsAt");
+
+                    b.ToTable("CohortSessions", t =>
+                        {
+                            t.HasCheckConstraint("CK_CohortSession_EndsAfterStart", "\"EndsAt\" > \"StartsAt\"");
+                        });
+                });
+
             modelBuilder.Entity("Portfolio.Core.Cohorts.Enrolment", b =>
                 {
                     b.Property<int>("Id")
@@ -649,33 +728,6 @@ namespace Portfolio.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ProgrammeCoordinators");
-                });
-
-            modelBuilder.Entity("Portfolio.Core.Cohorts.Seminar", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CohortId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("HeldOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("LeadershipCompetencyId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeadershipCompetencyId");
-
-                    b.HasIndex("CohortId", "LeadershipCompetencyId")
-                        .IsUnique();
-
-                    b.ToTable("Seminars");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Frameworks.Axis", b =>
@@ -1198,6 +1250,9 @@ namespace Portfolio.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
@@ -2198,6 +2253,9 @@ namespace Portfolio.Migrations
                         .HasAnnotation("Npgsql:TsVectorConfig", "french")
                         .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Title", "Description", "Reflection" });
 
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<string[]>("SharedWithUserIds")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -2227,7 +2285,11 @@ namespace Portfolio.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
+                    b.HasIndex("SessionId");
+
                     b.HasIndex("OwnerId", "OccurredOn");
+
+                    b.HasIndex("OwnerId", "SessionId");
 
                     b.HasIndex("OwnerId", "OriginKind", "OriginId")
                         .IsUnique()
@@ -2298,6 +2360,9 @@ namespace Portfolio.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<string[]>("SharedWithUserIds")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -2321,6 +2386,10 @@ namespace Portfolio.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("OwnerId", "SessionId");
 
                     b.HasIndex("OwnerId", "WrittenOn");
 
@@ -3183,6 +3252,25 @@ namespace Portfolio.Migrations
                     b.Navigation("Programme");
                 });
 
+            modelBuilder.Entity("Portfolio.Core.Cohorts.CohortSession", b =>
+                {
+                    b.HasOne("Portfolio.Core.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Frameworks.LeadershipCompetency", null)
+                        .WithMany()
+                        .HasForeignKey("LeadershipCompetencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portfolio.Core.Frameworks.Pillar", null)
+                        .WithMany()
+                        .HasForeignKey("PillarId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Portfolio.Core.Cohorts.Enrolment", b =>
                 {
                     b.HasOne("Portfolio.Core.Cohorts.Cohort", "Cohort")
@@ -3215,21 +3303,6 @@ namespace Portfolio.Migrations
                         .IsRequired();
 
                     b.Navigation("Programme");
-                });
-
-            modelBuilder.Entity("Portfolio.Core.Cohorts.Seminar", b =>
-                {
-                    b.HasOne("Portfolio.Core.Cohorts.Cohort", null)
-                        .WithMany()
-                        .HasForeignKey("CohortId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portfolio.Core.Frameworks.LeadershipCompetency", null)
-                        .WithMany()
-                        .HasForeignKey("LeadershipCompetencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portfolio.Core.Frameworks.Axis", b =>
@@ -3758,6 +3831,11 @@ namespace Portfolio.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Portfolio.Core.Cohorts.CohortSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsMany("Portfolio.Core.Portfolios.EvidenceLink", "Links", b1 =>
                         {
                             b1.Property<int>("EvidenceId");
@@ -3808,6 +3886,11 @@ namespace Portfolio.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Cohorts.CohortSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portfolio.Core.Portfolios.OutcomeAssessment", b =>

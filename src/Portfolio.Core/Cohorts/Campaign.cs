@@ -68,31 +68,3 @@ public class Campaign
         ];
     }
 }
-
-/// <summary>The day a cohort holds the seminar of a leadership competency; its self-assessment opens from then on.</summary>
-public class Seminar
-{
-    private Seminar() { }
-
-    public Seminar(int cohortId, int leadershipCompetencyId, DateOnly heldOn)
-    {
-        CohortId = cohortId;
-        LeadershipCompetencyId = leadershipCompetencyId;
-        HeldOn = heldOn;
-    }
-
-    public int Id { get; private set; }
-    public int CohortId { get; private set; }
-    public int LeadershipCompetencyId { get; private set; }
-    public DateOnly HeldOn { get; private set; }
-
-    public void Reschedule(DateOnly heldOn) => HeldOn = heldOn;
-
-    public bool HasTakenPlaceBy(DateOnly day) => HeldOn <= day;
-
-    /// <summary>
-    /// The seminar is held after the campaign has closed, so its competency cannot be self-assessed in that campaign.
-    /// After the cohort's last campaign, it can never be: the coordinator must move one date or the other.
-    /// </summary>
-    public bool FallsAfter(Campaign campaign) => HeldOn > campaign.ClosesOn;
-}

@@ -28,7 +28,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
-    public DbSet<Seminar> Seminars => Set<Seminar>();
+    public DbSet<CohortSession> CohortSessions => Set<CohortSession>();
     public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
@@ -255,12 +255,6 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             c.Property(x => x.Name).HasMaxLength(200);
             c.Property(x => x.RowVersion).IsRowVersion();
         });
-        builder.Entity<Seminar>(s =>
-        {
-            s.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Cascade);
-            s.HasOne<LeadershipCompetency>().WithMany().HasForeignKey(x => x.LeadershipCompetencyId).OnDelete(DeleteBehavior.Restrict);
-            s.HasIndex(x => new { x.CohortId, x.LeadershipCompetencyId }).IsUnique();
-        });
         builder.Entity<SelfAssessment>(a =>
         {
             a.HasOne(x => x.Campaign).WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
@@ -285,6 +279,8 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.OwnerId, x.OccurredOn });
+            e.HasOne<CohortSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => new { x.OwnerId, x.SessionId });
             e.Property(x => x.Title).HasMaxLength(300);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
             e.Property(x => x.Visibility).HasConversion<string>().HasMaxLength(20);
@@ -312,6 +308,8 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             j.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
             j.HasOne<Cohort>().WithMany().HasForeignKey(x => x.CohortId).OnDelete(DeleteBehavior.Restrict);
             j.HasIndex(x => new { x.OwnerId, x.WrittenOn });
+            j.HasOne<CohortSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.SetNull);
+            j.HasIndex(x => new { x.OwnerId, x.SessionId });
             j.Property(x => x.Title).HasMaxLength(300);
             j.Property(x => x.Visibility).HasConversion<string>().HasMaxLength(20);
             j.Property(x => x.RowVersion).IsRowVersion();

@@ -61,6 +61,9 @@ public class CodevSession
     /// <summary>One or two members who bring a case.</summary>
     public string[] CaseOwnerIds { get; private set; } = [];
 
+    /// <summary>The calendar's revision number (SEQUENCE in the participants' feeds): raised by a move or a change of place or link.</summary>
+    public int Sequence { get; private set; }
+
     public string PlannedById { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -122,6 +125,11 @@ public class CodevSession
         if (!group.IsMember(runById) && runById != group.FacilitatorId)
         {
             throw new CodevRefusedException("La séance est animée par le facilitateur ou par un membre du groupe.");
+        }
+        // A first scheduling is version 0; every later change of what a calendar shows raises it.
+        if (StartsAt != default && (StartsAt, Place, VideoLink) != (startsAt.ToUniversalTime(), place, link))
+        {
+            Sequence++;
         }
         // PostgreSQL keeps moments in UTC.
         StartsAt = startsAt.ToUniversalTime();

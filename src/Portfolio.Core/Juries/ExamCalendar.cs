@@ -50,24 +50,26 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calen
 }
 
 /// <summary>
-/// The ICS text of a schedule (RFC 5545 through Ical.Net): one event per exam with the exam's stable UID and its
-/// SEQUENCE, so that a calendar application moves or cancels the event it already has instead of adding another.
-/// The texts come worded by the caller (in the reader's language); this class only writes the format.
+/// The ICS text of a person's schedule (RFC 5545 through Ical.Net): one event per exam, cohort session or
+/// co-development session with its stable UID and its SEQUENCE, so that a calendar application moves or cancels the
+/// event it already has instead of adding another. The texts come worded by the caller (in the reader's language);
+/// this class only writes the format.
 /// </summary>
 public static class ExamCalendar
 {
-    public sealed record Entry(Guid Uid, int Sequence, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset Stamp,
+    /// <param name="Uid">the event's identity for life, e.g. "{guid}@portfolio"</param>
+    public sealed record Entry(string Uid, int Sequence, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset Stamp,
         string Summary, string? Location, string? VideoLink, bool Cancelled);
 
     public static string Write(IEnumerable<Entry> entries, string name)
     {
-        var calendar = new Calendar { ProductId = "-//Portfolio//Examens//FR" };
+        var calendar = new Calendar { ProductId = "-//Portfolio//Agenda//FR" };
         calendar.AddProperty("X-WR-CALNAME", name);
         foreach (var e in entries)
         {
             var evt = new CalendarEvent
             {
-                Uid = $"{e.Uid}@portfolio",
+                Uid = e.Uid,
                 Sequence = e.Sequence,
                 DtStart = Utc(e.StartsAt),
                 DtEnd = Utc(e.EndsAt),

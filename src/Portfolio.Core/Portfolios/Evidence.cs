@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NpgsqlTypes;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Portfolios;
@@ -116,6 +117,23 @@ public class Evidence
         }
         Revisions.Add(new EvidenceRevision(previous, UpdatedAt));
         Apply(content, now);
+    }
+
+    /// <summary>The session of the cohort's calendar the item comes from, if any.</summary>
+    public int? SessionId { get; private set; }
+
+    /// <summary>Ties the item to a session of its own cohort, or unties it (null); not part of the content's revisions.</summary>
+    public void TieTo(CohortSession? session, DateTimeOffset now)
+    {
+        if (session is not null && session.CohortId != CohortId)
+        {
+            throw new ArgumentException("An evidence item is tied to a session of its own cohort.", nameof(session));
+        }
+        if (session?.Id != SessionId)
+        {
+            SessionId = session?.Id;
+            UpdatedAt = now;
+        }
     }
 
     public Attachment Attach(string fileName, string contentType, long length, Guid storedFileId, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Text;
 namespace Portfolio.Core.Portfolios;
 
@@ -26,6 +27,10 @@ public class JournalEntry
     public int? PillarId { get; private set; }
     public int? LeadershipCompetencyId { get; private set; }
     public int? ObjectiveId { get; private set; }
+
+    /// <summary>The session of the cohort's calendar it looks back on ("ce que je retiens du module 3"), if any.</summary>
+    public int? SessionId { get; private set; }
+
     public Visibility Visibility { get; private set; }
 
     /// <summary>The peers of the owner's group it is shared with, when <see cref="Visibility"/> is named peers.</summary>
@@ -47,5 +52,19 @@ public class JournalEntry
         Visibility = visibility == Visibility.NamedPeers && sharedWithUserIds.Length == 0 ? Visibility.Private : visibility;
         SharedWithUserIds = Visibility == Visibility.NamedPeers ? [.. sharedWithUserIds.Distinct().Order(StringComparer.Ordinal)] : [];
         UpdatedAt = now;
+    }
+
+    /// <summary>Ties the reflection to a session of its own cohort, or unties it (null).</summary>
+    public void TieTo(CohortSession? session, DateTimeOffset now)
+    {
+        if (session is not null && session.CohortId != CohortId)
+        {
+            throw new ArgumentException("A reflection is tied to a session of its own cohort.", nameof(session));
+        }
+        if (session?.Id != SessionId)
+        {
+            SessionId = session?.Id;
+            UpdatedAt = now;
+        }
     }
 }

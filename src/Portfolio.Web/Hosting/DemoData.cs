@@ -92,9 +92,19 @@ public static class DemoData
             db.Cohorts.Add(cohort);
             db.Campaigns.AddRange(Campaign.DefaultsFor(cohort));
             await db.SaveChangesAsync();
-            // The three leadership seminars, at the end of the pillars they follow: the first one is a month away.
-            var competencies = (await provider.GetRequiredService<FrameworkModels>().GetAsync(db, framework.Id, framework.Revision)).LeadershipCompetencies;
-            db.Seminars.AddRange(competencies.Select((c, i) => new Seminar(cohort.Id, c.Id, today.AddDays(30 + 120 * i))));
+            // The cohort's calendar: the first module a week ago (something to reflect on), the next one ahead, the three
+            // leadership seminars at the end of the pillars they follow (the first one is a month away) and a study trip.
+            var model = await provider.GetRequiredService<FrameworkModels>().GetAsync(db, framework.Id, framework.Revision);
+            var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+            static DateTimeOffset At(DateOnly day, int hour) => Dates.FromBrussels(day.ToDateTime(new TimeOnly(hour, 0)));
+            db.CohortSessions.AddRange(model.Pillars.Take(2).Select((p, i) => new CohortSession(cohort.Id, SessionKind.Module,
+                StorableText.Shorten($"Module {p.Code} — {p.Title}", CohortSession.TitleLength), At(today.AddDays(-7 + 21 * i), 9), At(today.AddDays(-7 + 21 * i), 17),
+                "Université de Namur, salle Pedro Arrupe", p.Id, null, now)));
+            db.CohortSessions.AddRange(model.LeadershipCompetencies.Select((c, i) => new CohortSession(cohort.Id, SessionKind.LeadershipSeminar,
+                StorableText.Shorten($"Séminaire de leadership {c.Code} — {c.Title}", CohortSession.TitleLength), At(today.AddDays(30 + 120 * i), 9), At(today.AddDays(30 + 120 * i), 17),
+                "Louvain-la-Neuve, Château de Nivelles", null, c.Id, now)));
+            db.CohortSessions.Add(new CohortSession(cohort.Id, SessionKind.StudyTrip, "Voyage d'étude à Strasbourg (Conseil de l'Europe)",
+                At(today.AddDays(200), 8), At(today.AddDays(202), 18), "Strasbourg", null, null, now));
         }
         await db.SaveChangesAsync();
 

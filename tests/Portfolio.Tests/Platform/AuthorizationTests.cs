@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Storage;
 using Portfolio.Tests.Cohorts;
@@ -128,7 +129,13 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
     [InlineData("POST", "/Coordinator/Campaigns/{cohort}?handler=Defaults")]
     [InlineData("POST", "/Coordinator/Campaigns/{cohort}?handler=Add")]
     [InlineData("POST", "/Coordinator/Campaigns/{cohort}?handler=Edit&campaignId={campaign}")]
-    [InlineData("POST", "/Coordinator/Campaigns/{cohort}?handler=Seminars")]
+    [InlineData("GET", "/Coordinator/Sessions/{cohort}")]
+    [InlineData("GET", "/Coordinator/Sessions/Add/{cohort}")]
+    [InlineData("GET", "/Coordinator/Sessions/Edit/{session}")]
+    [InlineData("GET", "/Coordinator/Sessions/Delete/{session}")]
+    [InlineData("POST", "/Coordinator/Sessions/Add/{cohort}")]
+    [InlineData("POST", "/Coordinator/Sessions/Edit/{session}")]
+    [InlineData("POST", "/Coordinator/Sessions/Delete/{session}")]
     public async Task A_coordinator_of_another_programme_gets_404_on_its_cohorts_campaigns_and_participants(string method, string template)
     {
         var cohortId = await Factory.CreateCohortAsync("Promotion d'un autre programme", programmeCode: "autre");
@@ -141,7 +148,9 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
             await Factory.AssignCoordinatorAsync(await db.Users.Where(u => u.Email == "owner@example.be").Select(u => u.Id).SingleAsync(), "autre");
         }
         var stranger = await SignedInClientAsync("stranger@example.be", Roles.Coordinator);
-        var url = template.Replace("{cohort}", cohortId.ToString()).Replace("{campaign}", campaign.Id.ToString()).Replace("{participant}", participant.Id);
+        var session = await Factory.AddSessionAsync(cohortId, SessionKind.Module, "Module 1", PortfolioBuilder.Today);
+        var url = template.Replace("{cohort}", cohortId.ToString()).Replace("{campaign}", campaign.Id.ToString()).Replace("{participant}", participant.Id)
+            .Replace("{session}", session.ToString());
 
         // The programme's own coordinator reaches the URL: the 404 below is the scope, not a wrong address.
         var allowed = await SendAsync(owner, method, url);

@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
 using Portfolio.Core.Jobs;
@@ -593,7 +594,11 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
                 new Target(coordinator, Get(coordinator, $"/Coordinator/Campaigns/{await Factory.CreateCohortAsync(Unique("Promotion "))}")),
             ["/Coordinator/Campaigns/Index?handler=Add"] = At(coordinator, $"/Coordinator/Campaigns/{cohortId}"),
             ["/Coordinator/Campaigns/Index?handler=Edit"] = At(coordinator, $"/Coordinator/Campaigns/{cohortId}"),
-            ["/Coordinator/Campaigns/Index?handler=Seminars"] = At(coordinator, $"/Coordinator/Campaigns/{cohortId}"),
+            ["/Coordinator/Sessions/Add"] = At(coordinator, $"/Coordinator/Sessions/Add/{cohortId}"),
+            ["/Coordinator/Sessions/Edit"] = async () =>
+                new Target(coordinator, Get(coordinator, $"/Coordinator/Sessions/Edit/{await Factory.AddSessionAsync(cohortId, SessionKind.Module, Unique("Module "), PortfolioBuilder.Today)}")),
+            ["/Coordinator/Sessions/Delete"] = async () =>
+                new Target(coordinator, Get(coordinator, $"/Coordinator/Sessions/Delete/{await Factory.AddSessionAsync(cohortId, SessionKind.Module, Unique("Module "), PortfolioBuilder.Today)}")),
             ["/Coordinator/Programmes/Create"] = At(coordinator, "/Coordinator/Programmes/Create"),
             ["/Coordinator/Frameworks/Import"] = At(coordinator, "/Coordinator/Frameworks/Import"),
             ["/Coordinator/Frameworks/Publish"] = async () =>

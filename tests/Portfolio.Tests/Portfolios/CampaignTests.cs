@@ -86,15 +86,11 @@ public class CampaignTests(PortfolioFactory factory) : IntegrationTest(factory)
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
         var page = await GetPageAsync(coordinator, PageUrl(cohortId));
         Assert.Null(page.QuerySelector("#late-seminars"));
-        var dates = page.QuerySelectorAll("#seminars input[type=date]").Select(d => d.GetAttribute("name")!).ToList();
         var today = PortfolioBuilder.Today;
 
         // L1 between the two campaigns (assessed at mid-term: fine), L2 after the mid-term closes, the cohort's last campaign.
-        var saved = await PostFormAsync(coordinator, PageUrl(cohortId), new()
-        {
-            [dates[0]] = today.AddDays(30).ToString("yyyy-MM-dd"), [dates[1]] = today.AddDays(120).ToString("yyyy-MM-dd"),
-        }, handler: "Seminars");
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await Factory.AddSeminarAsync(cohortId, "L1", today.AddDays(30));
+        await Factory.AddSeminarAsync(cohortId, "L2", today.AddDays(120));
 
         var warning = (await GetPageAsync(coordinator, PageUrl(cohortId))).QuerySelector("#late-seminars");
         Assert.NotNull(warning);
@@ -108,13 +104,13 @@ public class CampaignTests(PortfolioFactory factory) : IntegrationTest(factory)
 
         await using var db = Factory.NewDb();
         var midTerm = await db.Campaigns.SingleAsync(c => c.CohortId == cohortId && c.Name == "Mi-parcours");
-        var seminars = await db.Seminars.OrderBy(s => s.HeldOn).ToListAsync();
+        var seminars = await db.CohortSessions.OrderBy(s => s.StartsAt).ToListAsync();
         Assert.False(seminars[0].FallsAfter(midTerm));
         Assert.True(seminars[1].FallsAfter(midTerm));
     }
 
     [Fact]
-    public async Task A_coordinator_adds_a_campaign_and_schedules_the_leadership_seminars()
+    public async Task A_coordinator_adds_a_campaign()
     {
         var cohortId = await Factory.CreateCohortWithCampaignsAsync();
         var coordinator = await SignedInClientAsync("coord@example.be", Roles.Coordinator);
@@ -132,37 +128,11 @@ public class CampaignTests(PortfolioFactory factory) : IntegrationTest(factory)
         Assert.Equal(HttpStatusCode.OK, backwards.StatusCode);
         Assert.Contains("La clôture ne peut précéder l'ouverture.", (await ParseAsync(backwards)).QuerySelector("#add-campaign [role=alert]")!.TextContent);
 
-        var page = await GetPageAsync(coordinator, PageUrl(cohortId));
-        var dates = page.QuerySelectorAll("#seminars input[type=date]").ToList();
-        Assert.Equal(3, dates.Count);
-        var seminars = await PostFormAsync(coordinator, PageUrl(cohortId), new()
-        {
-            [dates[0].GetAttribute("name")!] = "2025-12-12",
-        }, handler: "Seminars");
-        Assert.Equal(HttpStatusCode.Redirect, seminars.StatusCode);
-
         await using var db = Factory.NewDb();
         var bilan = await db.Campaigns.SingleAsync(c => c.CohortId == cohortId && c.Name == "Bilan final");
         Assert.Equal(3, bilan.Position);
         Assert.Equal(new DateOnly(2026, 6, 30), bilan.ClosesOn);
         Assert.False(await db.Campaigns.AnyAsync(c => c.Name == "À l'envers"));
-        var seminar = await db.Seminars.SingleAsync();
-        Assert.Equal(new DateOnly(2025, 12, 12), seminar.HeldOn);
-        var l1 = await db.Set<LeadershipCompetency>().SingleAsync(c => c.Id == seminar.LeadershipCompetencyId);
-        Assert.Equal("L1", l1.Code);
-        var reloaded = await GetPageAsync(coordinator, PageUrl(cohortId));
-        Assert.Equal("2025-12-12", reloaded.QuerySelectorAll("#seminars input[type=date]")[0].GetAttribute("value"));
-        Assert.Equal("", reloaded.QuerySelectorAll("#seminars input[type=date]")[1].GetAttribute("value") ?? "");
-
-        // An unreadable date does not unschedule the seminar.
-        var unreadable = await PostFormAsync(coordinator, PageUrl(cohortId), new() { [dates[0].GetAttribute("name")!] = "pas une date" }, handler: "Seminars");
-        Assert.Equal(HttpStatusCode.OK, unreadable.StatusCode);
-        Assert.Contains("n'est pas valide", (await ParseAsync(unreadable)).QuerySelector("#seminars [role=alert]")!.TextContent);
-        Assert.Equal(1, await db.Seminars.CountAsync());
-
-        // An emptied date unschedules it.
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(coordinator, PageUrl(cohortId), new() { [dates[0].GetAttribute("name")!] = "" }, handler: "Seminars")).StatusCode);
-        Assert.Equal(0, await db.Seminars.CountAsync());
     }
 
     [Fact]

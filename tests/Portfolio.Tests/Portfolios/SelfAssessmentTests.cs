@@ -7,6 +7,7 @@ using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Text;
+using Portfolio.Tests.Cohorts;
 using Portfolio.Tests.Infrastructure;
 
 namespace Portfolio.Tests.Portfolios;
@@ -261,13 +262,11 @@ public class SelfAssessmentTests(PortfolioFactory factory) : IntegrationTest(fac
         var (client, userId) = await ParticipantAsync("anne@example.be", cohortId);
         var campaignId = await CampaignIdAsync(cohortId, "Positionnement initial");
         var seminarDay = PortfolioBuilder.Today.AddDays(10);
+        var seminarId = await Factory.AddSeminarAsync(cohortId, "L1", seminarDay);
         int competencyId;
         await using (var db = Factory.NewDb())
         {
-            var frameworkId = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.FrameworkId).SingleAsync();
-            competencyId = await db.Set<LeadershipCompetency>().Where(c => c.FrameworkId == frameworkId && c.Code == "L1").Select(c => c.Id).SingleAsync();
-            db.Seminars.Add(new Seminar(cohortId, competencyId, seminarDay));
-            await db.SaveChangesAsync();
+            competencyId = (await db.CohortSessions.SingleAsync(s => s.Id == seminarId)).LeadershipCompetencyId!.Value;
         }
         var url = CompetencyUrl(campaignId, competencyId);
 
@@ -285,10 +284,8 @@ public class SelfAssessmentTests(PortfolioFactory factory) : IntegrationTest(fac
         await using (var db = Factory.NewDb())
         {
             Assert.False(await db.SelfAssessments.AnyAsync());
-            var seminar = await db.Seminars.SingleAsync();
-            seminar.Reschedule(PortfolioBuilder.Today.AddDays(-1));
-            await db.SaveChangesAsync();
         }
+        await Factory.MoveSessionAsync(seminarId, PortfolioBuilder.Today.AddDays(-1));
 
         var after = await GetPageAsync(client, "/Participant/Assessments");
         Assert.NotNull(after.QuerySelector($"a[href*='competencyId={competencyId}']"));

@@ -25,9 +25,7 @@ public static class ScheduleEntries
                 e.JuryCandidate.Jury.Name, e.StartsAt, e.Minutes, e.Room, e.VideoLink, e.ChangedAt ?? e.ScheduledAt, e.CancelledAt))
             .ToListAsync();
 
-    /// <summary>The ICS text of these exams, worded in the current language.</summary>
-    public static string Ics(IStringLocalizer l, IEnumerable<Entry> entries) =>
-        ExamCalendar.Write(entries.Select(e => new ExamCalendar.Entry(e.Uid, e.Sequence, e.StartsAt, e.EndsAt, e.Stamp,
-            e.AsCandidate ? l["Mon examen oral ({0})", e.Jury] : l["Examen oral de {0} ({1})", e.Candidate, e.Jury],
-            e.Room, e.VideoLink, e.CancelledAt is not null)), l["Examens oraux"]);
+    /// <summary>How the person's agenda and feed name an exam, in the current language.</summary>
+    public static string Summary(IStringLocalizer l, Entry e) =>
+        e.AsCandidate ? l["Mon examen oral ({0})", e.Jury] : l["Examen oral de {0} ({1})", e.Candidate, e.Jury];
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
@@ -33,8 +34,9 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
         var today = clock.Today();
         Campaign = o.OpenCampaign(today);
 
-        var seminars = await db.Seminars.Where(s => s.CohortId == cohort.CohortId && s.HeldOn >= today)
-            .Select(s => new { s.HeldOn, s.LeadershipCompetencyId }).ToListAsync();
+        var fromToday = Dates.StartInBrussels(today);
+        var seminars = await db.CohortSessions.Seminars(cohort.CohortId).Where(s => s.StartsAt >= fromToday)
+            .Select(s => new { s.StartsAt, s.LeadershipCompetencyId }).ToListAsync();
         Deadlines = o.Campaigns
             .SelectMany(c => new[]
             {
@@ -42,8 +44,8 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
                 c.ClosesOn >= today ? new Deadline(c.ClosesOn, l["Clôture de la campagne « {0} »", c.Name]) : null,
             })
             .OfType<Deadline>()
-            .Concat(seminars.Select(s => new Deadline(s.HeldOn,
-                l["Séminaire de leadership : {0}", o.Framework.CompetenciesById.GetValueOrDefault(s.LeadershipCompetencyId)?.Title ?? ""])))
+            .Concat(seminars.Select(s => new Deadline(Dates.InBrussels(s.StartsAt),
+                l["Séminaire de leadership : {0}", o.Framework.CompetenciesById.GetValueOrDefault(s.LeadershipCompetencyId!.Value)?.Title ?? ""])))
             .OrderBy(d => d.On)
             .Take(5)
             .ToList();

@@ -11,15 +11,14 @@ using Portfolio.Core.Text;
 namespace Portfolio.Web.Pages.Coordinator.Campaigns;
 
 /// <summary>
-/// A cohort's self-assessment campaigns, the dates of its leadership seminars and how far each participant has got.
+/// A cohort's self-assessment campaigns, a warning for leadership seminars they would miss (the seminars themselves
+/// are sessions of the cohort's calendar, Coordinator/Sessions) and how far each participant has got.
 /// Coordinators see levels counted, never what participants wrote.
 /// </summary>
 public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkModels frameworks, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CohortView Cohort { get; private set; } = null!;
     public IReadOnlyList<CampaignView> Campaigns { get; private set; } = [];
-    public IReadOnlyList<SeminarView> Seminars { get; private set; } = [];
-
     /// <summary>Seminars held after the cohort's last campaign has closed: their competencies could never be self-assessed.</summary>
     public IReadOnlyList<LateSeminar> LateSeminars { get; private set; } = [];
     public IReadOnlyList<ParticipantProgress> Participants { get; private set; } = [];
@@ -27,7 +26,7 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
 
     /// <summary>False when the cohort's framework has no self-assessment: the page says so and offers no campaign.</summary>
     public bool HasSelfAssessment { get; private set; } = true;
-    public int CompetencyCount => Seminars.Count;
+    public int CompetencyCount { get; private set; }
     public DateOnly Today { get; private set; }
 
     /// <summary>The campaign whose edit form was posted and must show the posted values (after an error or a conflict).</summary>
@@ -39,9 +38,6 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
 
     [BindProperty]
     public CampaignInput Edit { get; set; } = new();
-
-    [BindProperty]
-    public List<SeminarInput> SeminarDates { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int cohortId) => await LoadAsync(cohortId) ? Page() : NotFound();
 
@@ -143,52 +139,6 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
         return RedirectToPage(new { cohortId });
     }
 
-    public async Task<IActionResult> OnPostSeminarsAsync(int cohortId)
-    {
-        // An unreadable date would bind as "not scheduled" and silently remove a seminar: refuse it instead.
-        var unreadable = ModelState.Where(e => e.Key.StartsWith(nameof(SeminarDates)) && e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
-        ModelState.Clear();
-        if (unreadable.Count > 0)
-        {
-            if (!await LoadAsync(cohortId))
-            {
-                return NotFound();
-            }
-            ModelState.AddModelError(nameof(SeminarDates), l["Une date de séminaire n'est pas valide : rien n'a été enregistré."]);
-            return Page();
-        }
-        var framework = await coordination.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleOrDefaultAsync();
-        if (framework is null)
-        {
-            return NotFound();
-        }
-        var competencies = (await frameworks.GetAsync(db, framework.FrameworkId, framework.Revision)).CompetenciesById;
-        var seminars = await db.Seminars.Where(s => s.CohortId == cohortId).ToListAsync();
-        // Only the competencies of the cohort's framework: any other id in the post is ignored.
-        foreach (var input in SeminarDates.Where(s => competencies.ContainsKey(s.CompetencyId)))
-        {
-            var seminar = seminars.SingleOrDefault(s => s.LeadershipCompetencyId == input.CompetencyId);
-            if (input.HeldOn is not { } heldOn)
-            {
-                if (seminar is not null)
-                {
-                    db.Seminars.Remove(seminar);
-                }
-            }
-            else if (seminar is null)
-            {
-                db.Seminars.Add(new Seminar(cohortId, input.CompetencyId, heldOn));
-            }
-            else
-            {
-                seminar.Reschedule(heldOn);
-            }
-        }
-        await db.SaveChangesAsync();
-        TempData["Message"] = l["Les dates des séminaires ont été enregistrées."].Value;
-        return RedirectToPage(new { cohortId });
-    }
-
     private async Task<bool> LoadAsync(int cohortId)
     {
         var cohort = await coordination.Cohorts.Where(c => c.Id == cohortId)
@@ -207,14 +157,14 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
         Campaigns = campaigns.Select(c => new CampaignView(c.Id, c.Name, c.OpensOn, c.ClosesOn, c.StateOn(today), c.RowVersion)).ToList();
 
         var framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
-        var seminars = await db.Seminars.AsNoTracking().Where(s => s.CohortId == cohortId).ToListAsync();
-        var seminarDates = seminars.ToDictionary(s => s.LeadershipCompetencyId, s => s.HeldOn);
-        Seminars = framework.LeadershipCompetencies.Select(c => new SeminarView(c.Id, c.Code, c.Title, framework.PillarsById[c.AfterPillarId].Code, seminarDates.TryGetValue(c.Id, out var d) ? d : null)).ToList();
+        var seminars = await db.CohortSessions.AsNoTracking().Seminars(cohortId).ToListAsync();
+        CompetencyCount = framework.LeadershipCompetencies.Count;
         if (campaigns.MaxBy(c => c.ClosesOn) is { } last)
         {
-            var late = seminars.Where(s => s.FallsAfter(last)).Select(s => s.LeadershipCompetencyId).ToHashSet();
-            LateSeminars = Seminars.Where(s => late.Contains(s.CompetencyId))
-                .Select(s => new LateSeminar(s.Code, s.Title, s.HeldOn!.Value, last.Name, last.ClosesOn)).ToList();
+            LateSeminars = framework.LeadershipCompetencies
+                .Select(c => (Competency: c, Seminar: seminars.SingleOrDefault(s => s.LeadershipCompetencyId == c.Id)))
+                .Where(x => x.Seminar?.FallsAfter(last) == true)
+                .Select(x => new LateSeminar(x.Competency.Code, x.Competency.Title, x.Seminar!.Day, last.Name, last.ClosesOn)).ToList();
         }
 
         ObjectiveCount = framework.Objectives.Count;
@@ -236,8 +186,6 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
         Participants = people.Select(p => new ParticipantProgress(
             $"{p.LastName} {p.FirstName}".Trim() is { Length: > 0 } name ? name : p.Email ?? p.Id,
             Campaigns.Select(c => new CampaignProgress(Count(p.Id, c.Id, false), Count(p.Id, c.Id, true))).ToList())).ToList();
-
-        SeminarDates = Seminars.Select(s => new SeminarInput { CompetencyId = s.CompetencyId, HeldOn = s.HeldOn }).ToList();
         return true;
     }
 
@@ -251,7 +199,6 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
 
     public sealed record CohortView(int Id, string Name, int FrameworkId, Guid FrameworkRevision, DateOnly StartsOn, DateOnly EndsOn);
     public sealed record CampaignView(int Id, string Name, DateOnly OpensOn, DateOnly ClosesOn, CampaignState State, uint RowVersion);
-    public sealed record SeminarView(int CompetencyId, string Code, string Title, string AfterPillar, DateOnly? HeldOn);
     public sealed record LateSeminar(string Code, string Title, DateOnly HeldOn, string Campaign, DateOnly CampaignClosesOn);
     public sealed record ParticipantProgress(string Name, IReadOnlyList<CampaignProgress> Campaigns);
     public sealed record CampaignProgress(int Objectives, int Leadership);
@@ -273,13 +220,5 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
         public DateOnly? ClosesOn { get; set; }
 
         public uint RowVersion { get; set; }
-    }
-
-    public sealed class SeminarInput
-    {
-        public int CompetencyId { get; set; }
-
-        [Display(Name = "Date du séminaire")]
-        public DateOnly? HeldOn { get; set; }
     }
 }

@@ -179,8 +179,8 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
             }
             var pillar = framework.PillarsById[competency.AfterPillarId];
             Target = new TargetView(competency.Id, competency.Code, competency.Title, pillar.Code, pillar.Title, true);
-            var seminar = await db.Seminars.AsNoTracking().SingleOrDefaultAsync(s => s.CohortId == cohort.CohortId && s.LeadershipCompetencyId == competency.Id);
-            SeminarOn = seminar?.HeldOn;
+            var seminar = await db.CohortSessions.AsNoTracking().Seminars(cohort.CohortId).SingleOrDefaultAsync(s => s.LeadershipCompetencyId == competency.Id);
+            SeminarOn = seminar?.Day;
             Locked = seminar?.HasTakenPlaceBy(today) != true;
         }
 

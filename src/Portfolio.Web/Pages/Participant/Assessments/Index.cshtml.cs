@@ -69,7 +69,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
         var chosenId = Chosen.Id;
 
         var framework = await frameworks.GetAsync(db, Cohort.FrameworkId, Cohort.FrameworkRevision);
-        var seminars = await db.Seminars.AsNoTracking().Where(s => s.CohortId == cohortId).ToDictionaryAsync(s => s.LeadershipCompetencyId);
+        var seminars = await db.CohortSessions.AsNoTracking().Seminars(cohortId).ToDictionaryAsync(s => s.LeadershipCompetencyId!.Value);
         // Always the signed-in participant's own answers, never anyone else's.
         var answers = await db.SelfAssessments.In(Cohort)
             .Where(a => a.CampaignId == chosenId)
@@ -88,7 +88,7 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
                 var seminar = seminars.GetValueOrDefault(c.Id);
                 return new TargetRow(c.Id, c.Code, c.Title,
                     byCompetency.TryGetValue(c.Id, out var level) ? Label(level) : null, byCompetency.ContainsKey(c.Id),
-                    seminar?.HasTakenPlaceBy(today) == true, seminar?.HeldOn);
+                    seminar?.HasTakenPlaceBy(today) == true, seminar?.Day);
             }).ToList())).ToList();
         ObjectiveCount = framework.Objectives.Count;
         Assessed = Pillars.Sum(p => p.Objectives.Count(o => o.LevelLabel is not null));

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
@@ -48,6 +49,9 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
     /// <summary>What the item can be tagged with; also the ids a form may send back, so tags of another framework are never stored.</summary>
     public FrameworkModel Framework { get; private set; } = null!;
     public IReadOnlyList<Peer> Peers { get; private set; } = [];
+
+    /// <summary>The sessions of the cohort's calendar the item may come from.</summary>
+    public IReadOnlyList<SelectListItem> Sessions { get; private set; } = [];
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
     public Stored? Conflict { get; private set; }
     public bool FilesRefused { get; private set; }
@@ -55,7 +59,8 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
     public long MaxAttachmentBytes => configuration.GetValue(MaxBytesSetting, DefaultMaxAttachmentBytes);
 
     /// <param name="objective">For a new item: the objective to tick already (the home page's "objectives without evidence" link here).</param>
-    public async Task<IActionResult> OnGetAsync(int? id, int? objective)
+    /// <param name="session">For a new item: the session it comes from (the session page's link here).</param>
+    public async Task<IActionResult> OnGetAsync(int? id, int? objective, int? session)
     {
         var cohort = await myCohorts.CurrentAsync();
         if (cohort is null)
@@ -78,10 +83,14 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
             Input = EvidenceInput.From(evidence);
             Attachments = ToRows(evidence.Attachments);
         }
-        await LoadChoicesAsync(cohort);
+        await LoadChoicesAsync(cohort, Input.SessionId);
         if (id is null && objective is { } chosen && Framework.ObjectivesById.ContainsKey(chosen))
         {
             Input.ObjectiveIds = [chosen];
+        }
+        if (id is null && session is { } from && Sessions.Any(s => s.Value == from.ToString()))
+        {
+            Input.SessionId = from;
         }
         return Page();
     }
@@ -105,7 +114,8 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
             Id = id;
             Attachments = ToRows(evidence.Attachments);
         }
-        await LoadChoicesAsync(cohort);
+        await LoadChoicesAsync(cohort, evidence?.SessionId);
+        var session = await SessionChoices.ResolveAsync(db, cohort, Input.SessionId, evidence?.SessionId, ModelState, l);
 
         var content = Validate();
         var accepted = CheckFiles();
@@ -129,6 +139,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
             db.Entry(evidence).Property(e => e.RowVersion).OriginalValue = Input.RowVersion;
             evidence.Edit(content, now);
         }
+        evidence.TieTo(session, now);
         try
         {
             foreach (var file in accepted)
@@ -208,8 +219,9 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
         return rows;
     }
 
-    private async Task LoadChoicesAsync(ParticipantCohort cohort)
+    private async Task LoadChoicesAsync(ParticipantCohort cohort, int? tiedTo)
     {
+        Sessions = await SessionChoices.ListAsync(db, cohort, tiedTo);
         Framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
         // Peers are the other members of the person's intervision group: the only people ItemAccess lets read a share.
         Peers = await GroupQueries.PeersOf(db, cohort.OwnerId, cohort.CohortId)
@@ -364,6 +376,9 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
         public List<int> AxisIds { get; set; } = [];
         public List<int> LeadershipCompetencyIds { get; set; } = [];
 
+        [Display(Name = "Séance du calendrier")]
+        public int? SessionId { get; set; }
+
         [Display(Name = "Visibilité")]
         public Visibility Visibility { get; set; } = Visibility.Private;
 
@@ -385,6 +400,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
             OutcomeIds = [.. e.OutcomeIds],
             AxisIds = [.. e.AxisIds],
             LeadershipCompetencyIds = [.. e.LeadershipCompetencyIds],
+            SessionId = e.SessionId,
             Visibility = e.Visibility,
             SharedWithUserIds = [.. e.SharedWithUserIds],
             Links = [.. e.Links.Select(link => new LinkInput { Url = link.Url, Label = link.Label })],

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
@@ -22,12 +23,16 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
 
     public JournalTies Ties { get; private set; } = null!;
 
+    /// <summary>The sessions of the cohort's calendar the reflection may look back on.</summary>
+    public IReadOnlyList<SelectListItem> Sessions { get; private set; } = [];
+
     /// <summary>The other members of the person's intervision group, who may be named to read the reflection.</summary>
     public IReadOnlyList<Peer> Peers { get; private set; } = [];
     public bool IsNew { get; private set; }
     public EntryInput? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    /// <param name="session">For a new reflection: the session it looks back on (the session page's "write what I take away" link).</param>
+    public async Task<IActionResult> OnGetAsync(int? id, int? session)
     {
         var cohort = await LoadAsync();
         if (cohort is null)
@@ -38,6 +43,11 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
         if (id is null)
         {
             Input = new EntryInput { WrittenOn = clock.Today() };
+            Sessions = await SessionChoices.ListAsync(db, cohort, null);
+            if (session is { } chosen && Sessions.Any(s => s.Value == chosen.ToString()))
+            {
+                Input.SessionId = chosen;
+            }
             return Page();
         }
         var entry = await OwnEntryAsync(cohort, id.Value);
@@ -46,6 +56,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
             return NotFound();
         }
         Input = EntryInput.From(entry);
+        Sessions = await SessionChoices.ListAsync(db, cohort, entry.SessionId);
         return Page();
     }
 
@@ -62,6 +73,8 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
         {
             return NotFound();
         }
+        Sessions = await SessionChoices.ListAsync(db, cohort, entry.SessionId);
+        var session = await SessionChoices.ResolveAsync(db, cohort, Input.SessionId, entry.SessionId, ModelState, l);
         if (!Ties.IsPillar(Input.PillarId) || !Ties.IsSeminar(Input.LeadershipCompetencyId) || !Ties.IsObjective(Input.ObjectiveId))
         {
             ModelState.AddModelError(string.Empty, l["Choisissez un pilier, un séminaire ou un objectif de votre référentiel."]);
@@ -78,6 +91,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
         }
         IReadOnlyCollection<string> readersBefore = id is null ? [] : await ItemAccess.ReadersOfJournalEntry(db, id.Value).Select(u => u.Id).ToListAsync();
         entry.Write(Input.WrittenOn, Input.Title, Input.Body ?? "", Input.PillarId, Input.LeadershipCompetencyId, Input.ObjectiveId, Input.Visibility, clock.GetUtcNow(), sharedWith);
+        entry.TieTo(session, clock.GetUtcNow());
         if (id is null)
         {
             db.JournalEntries.Add(entry);
@@ -144,6 +158,9 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
         [Display(Name = "Objectif")]
         public int? ObjectiveId { get; set; }
 
+        [Display(Name = "Séance du calendrier")]
+        public int? SessionId { get; set; }
+
         public Visibility Visibility { get; set; } = Visibility.Private;
 
         public List<string> SharedWithUserIds { get; set; } = [];
@@ -153,7 +170,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
         public static EntryInput From(JournalEntry e) => new()
         {
             WrittenOn = e.WrittenOn, Title = e.Title, Body = e.Body, PillarId = e.PillarId, LeadershipCompetencyId = e.LeadershipCompetencyId,
-            ObjectiveId = e.ObjectiveId, Visibility = e.Visibility, SharedWithUserIds = [.. e.SharedWithUserIds], RowVersion = e.RowVersion,
+            ObjectiveId = e.ObjectiveId, SessionId = e.SessionId, Visibility = e.Visibility, SharedWithUserIds = [.. e.SharedWithUserIds], RowVersion = e.RowVersion,
         };
     }
 }

@@ -1350,6 +1350,9 @@ namespace Portfolio.Migrations
                         .IsRequired()
                         .HasColumnType("integer[]");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Question")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1369,6 +1372,8 @@ namespace Portfolio.Migrations
                     b.HasIndex("EvidenceIds");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("EvidenceIds"), "GIN");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RequesterId", "CreatedAt");
 
@@ -2160,6 +2165,9 @@ namespace Portfolio.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("TransformationProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2179,6 +2187,8 @@ namespace Portfolio.Migrations
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("TransformationProjectId");
 
                     b.HasIndex("OwnerId", "OccurredOn");
 
@@ -2260,6 +2270,9 @@ namespace Portfolio.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("TransformationProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2274,6 +2287,8 @@ namespace Portfolio.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId");
+
+                    b.HasIndex("TransformationProjectId");
 
                     b.HasIndex("OwnerId", "WrittenOn");
 
@@ -2296,6 +2311,40 @@ namespace Portfolio.Migrations
                     b.HasIndex("LearningOutcomeId");
 
                     b.ToTable("OutcomeAssessment");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Portfolios.ProjectMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "DueOn");
+
+                    b.ToTable("ProjectMilestones");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Portfolios.SelfAssessment", b =>
@@ -2359,6 +2408,92 @@ namespace Portfolio.Migrations
                         {
                             t.HasCheckConstraint("CK_SelfAssessment_OneTarget", "(\"ObjectiveId\" IS NULL) <> (\"LeadershipCompetencyId\" IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Portfolios.TransformationProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Ambition")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PresentationContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PresentationFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("PresentationFileLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PresentationFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("PresentationOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("PresentationSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PresentationSummary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<string[]>("SharedWithUserIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("OwnerId", "CohortId")
+                        .IsUnique();
+
+                    b.ToTable("TransformationProjects");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Scoring.AgreedMark", b =>
@@ -3443,6 +3578,11 @@ namespace Portfolio.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Portfolio.Core.Portfolios.TransformationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portfolio.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RequesterId")
@@ -3702,6 +3842,11 @@ namespace Portfolio.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Portfolio.Core.Portfolios.TransformationProject", null)
+                        .WithMany()
+                        .HasForeignKey("TransformationProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsMany("Portfolio.Core.Portfolios.EvidenceLink", "Links", b1 =>
                         {
                             b1.Property<int>("EvidenceId");
@@ -3752,6 +3897,11 @@ namespace Portfolio.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Portfolios.TransformationProject", null)
+                        .WithMany()
+                        .HasForeignKey("TransformationProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portfolio.Core.Portfolios.OutcomeAssessment", b =>
@@ -3765,6 +3915,15 @@ namespace Portfolio.Migrations
                     b.HasOne("Portfolio.Core.Portfolios.SelfAssessment", null)
                         .WithMany("Outcomes")
                         .HasForeignKey("SelfAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Portfolios.ProjectMilestone", b =>
+                {
+                    b.HasOne("Portfolio.Core.Portfolios.TransformationProject", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3794,6 +3953,21 @@ namespace Portfolio.Migrations
                         .IsRequired();
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Portfolios.TransformationProject", b =>
+                {
+                    b.HasOne("Portfolio.Core.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portfolio.Core.Scoring.AgreedMark", b =>
@@ -4098,6 +4272,11 @@ namespace Portfolio.Migrations
             modelBuilder.Entity("Portfolio.Core.Portfolios.SelfAssessment", b =>
                 {
                     b.Navigation("Outcomes");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Portfolios.TransformationProject", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Scoring.Deliberation", b =>

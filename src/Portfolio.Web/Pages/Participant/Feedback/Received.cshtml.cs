@@ -186,7 +186,7 @@ public class ReceivedModel(PortfolioDb db, FrameworkModels frameworks, TimeProvi
         var r = found.r;
         Asked = new RequestView(r.Id, r.Question, r.DueOn, r.CreatedAt, r.WithdrawnAt, r.ObjectiveIds);
         var framework = await frameworks.GetAsync(db, found.FrameworkId, found.Revision);
-        Material = await FeedbackMaterial.LoadAsync(db, Me, r.EvidenceIds, r.ObjectiveIds, framework);
+        Material = await FeedbackMaterial.LoadAsync(db, Me, r.EvidenceIds, r.ObjectiveIds, framework, r.ProjectId);
         var peers = await db.FeedbackRecipients.Where(p => p.RequestId == id)
             .Join(db.Users, p => p.PeerId, u => u.Id, (p, u) => new { p.PeerId, u.FirstName, u.LastName })
             .OrderBy(x => x.LastName).ThenBy(x => x.FirstName)

@@ -11,8 +11,9 @@ namespace Portfolio.Web.Pages;
 public sealed record ProjectSheet(int Id, string Owner, string Title, string Context, string Ambition, IReadOnlyList<ProjectSheet.Milestone> Milestones,
     DateOnly? PresentationOn, string PresentationSummary, string? PresentationFileName, DateTimeOffset? PresentationSubmittedAt)
 {
-    public static Task<ProjectSheet?> LoadAsync(IQueryable<TransformationProject> readable, IQueryable<Core.Accounts.AppUser> users, int projectId) =>
-        readable.Where(p => p.Id == projectId)
+    /// <param name="readable">The one project to show, among those the reader may read.</param>
+    public static Task<ProjectSheet?> LoadAsync(IQueryable<TransformationProject> readable, IQueryable<Core.Accounts.AppUser> users) =>
+        readable
             .Join(users, p => p.OwnerId, u => u.Id, (p, u) => new ProjectSheet(p.Id, u.FirstName + " " + u.LastName, p.Title, p.Context, p.Ambition,
                 p.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id).Select(m => new Milestone(m.Title, m.DueOn, m.Note, m.DoneOn)).ToList(),
                 p.PresentationOn, p.PresentationSummary, p.PresentationFileName, p.PresentationSubmittedAt))

@@ -14,7 +14,7 @@ public class DetailsModel(PortfolioDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        if (await ProjectSheet.LoadAsync(db.TransformationProjects.ReadableBy(db, me), db.Users, id) is not { } project)
+        if (await ProjectSheet.LoadAsync(db.TransformationProjects.ReadableBy(db, me).Where(p => p.Id == id), db.Users) is not { } project)
         {
             return NotFound();
         }

@@ -36,6 +36,10 @@ public class SubmitModel(PortfolioDb db, MyCohorts myCohorts, TimeProvider clock
             return NotFound();
         }
         Show(project);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
         try
         {
             project.SubmitPresentation(clock.GetUtcNow());

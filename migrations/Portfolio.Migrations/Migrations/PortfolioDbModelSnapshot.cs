@@ -1448,6 +1448,9 @@ namespace Portfolio.Migrations
                         .IsRequired()
                         .HasColumnType("integer[]");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Question")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1467,6 +1470,8 @@ namespace Portfolio.Migrations
                     b.HasIndex("EvidenceIds");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("EvidenceIds"), "GIN");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("RequesterId", "CreatedAt");
 
@@ -2265,6 +2270,9 @@ namespace Portfolio.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("TransformationProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2286,6 +2294,8 @@ namespace Portfolio.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("TransformationProjectId");
 
                     b.HasIndex("OwnerId", "OccurredOn");
 
@@ -2372,6 +2382,9 @@ namespace Portfolio.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("TransformationProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2390,6 +2403,8 @@ namespace Portfolio.Migrations
                     b.HasIndex("SessionId");
 
                     b.HasIndex("OwnerId", "SessionId");
+
+                    b.HasIndex("TransformationProjectId");
 
                     b.HasIndex("OwnerId", "WrittenOn");
 
@@ -2412,6 +2427,40 @@ namespace Portfolio.Migrations
                     b.HasIndex("LearningOutcomeId");
 
                     b.ToTable("OutcomeAssessment");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Portfolios.ProjectMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "DueOn");
+
+                    b.ToTable("ProjectMilestones");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Portfolios.SelfAssessment", b =>
@@ -2475,6 +2524,92 @@ namespace Portfolio.Migrations
                         {
                             t.HasCheckConstraint("CK_SelfAssessment_OneTarget", "(\"ObjectiveId\" IS NULL) <> (\"LeadershipCompetencyId\" IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Portfolios.TransformationProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Ambition")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PresentationContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PresentationFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("PresentationFileLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PresentationFileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("PresentationOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("PresentationSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PresentationSummary")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.PrimitiveCollection<string[]>("SharedWithUserIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("OwnerId", "CohortId")
+                        .IsUnique();
+
+                    b.ToTable("TransformationProjects");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Scoring.AgreedMark", b =>
@@ -3572,6 +3707,11 @@ namespace Portfolio.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Portfolio.Core.Portfolios.TransformationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portfolio.Core.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RequesterId")
@@ -3836,6 +3976,11 @@ namespace Portfolio.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Portfolio.Core.Portfolios.TransformationProject", null)
+                        .WithMany()
+                        .HasForeignKey("TransformationProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.OwnsMany("Portfolio.Core.Portfolios.EvidenceLink", "Links", b1 =>
                         {
                             b1.Property<int>("EvidenceId");
@@ -3891,6 +4036,11 @@ namespace Portfolio.Migrations
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portfolio.Core.Portfolios.TransformationProject", null)
+                        .WithMany()
+                        .HasForeignKey("TransformationProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portfolio.Core.Portfolios.OutcomeAssessment", b =>
@@ -3904,6 +4054,15 @@ namespace Portfolio.Migrations
                     b.HasOne("Portfolio.Core.Portfolios.SelfAssessment", null)
                         .WithMany("Outcomes")
                         .HasForeignKey("SelfAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Portfolios.ProjectMilestone", b =>
+                {
+                    b.HasOne("Portfolio.Core.Portfolios.TransformationProject", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3933,6 +4092,21 @@ namespace Portfolio.Migrations
                         .IsRequired();
 
                     b.Navigation("Campaign");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Portfolios.TransformationProject", b =>
+                {
+                    b.HasOne("Portfolio.Core.Cohorts.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portfolio.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portfolio.Core.Scoring.AgreedMark", b =>
@@ -4239,6 +4413,11 @@ namespace Portfolio.Migrations
             modelBuilder.Entity("Portfolio.Core.Portfolios.SelfAssessment", b =>
                 {
                     b.Navigation("Outcomes");
+                });
+
+            modelBuilder.Entity("Portfolio.Core.Portfolios.TransformationProject", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Portfolio.Core.Scoring.Deliberation", b =>

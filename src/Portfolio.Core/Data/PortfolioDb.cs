@@ -34,6 +34,8 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<EvidenceRevision> EvidenceRevisions => Set<EvidenceRevision>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<TransformationProject> TransformationProjects => Set<TransformationProject>();
+    public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<StoredFileChunk> StoredFileChunks => Set<StoredFileChunk>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
@@ -289,6 +291,8 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             e.Property(x => x.OriginDescription).HasMaxLength(EvidenceOrigin.DescriptionLength);
             // Turning the same feedback or take-away into evidence twice gives one item.
             e.HasIndex(x => new { x.OwnerId, x.OriginKind, x.OriginId }).IsUnique().HasFilter("\"OriginKind\" IS NOT NULL");
+            // Deleting a project unties its items; they stay in the portfolio.
+            e.HasOne<TransformationProject>().WithMany().HasForeignKey(x => x.TransformationProjectId).OnDelete(DeleteBehavior.SetNull);
             e.HasGeneratedTsVectorColumn(x => x.SearchVector, "french", x => new { x.Title, x.Description, x.Reflection })
                 .HasIndex(x => x.SearchVector).HasMethod("GIN");
             e.HasIndex(x => x.ObjectiveIds).HasMethod("GIN");
@@ -313,6 +317,7 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
             j.Property(x => x.Title).HasMaxLength(300);
             j.Property(x => x.Visibility).HasConversion<string>().HasMaxLength(20);
             j.Property(x => x.RowVersion).IsRowVersion();
+            j.HasOne<TransformationProject>().WithMany().HasForeignKey(x => x.TransformationProjectId).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<StoredFile>(f => f.Property(x => x.Sha256).HasMaxLength(64));

@@ -6,9 +6,9 @@ using Portfolio.Core.Cohorts;
 namespace Portfolio.Core.Intervision;
 
 /// <summary>
-/// A participant asks peers of their group for feedback on evidence items and/or objectives, with a question and a due
-/// date. Asking shares exactly those items with exactly those peers (<see cref="ItemAccess"/>) until the request is
-/// withdrawn.
+/// A participant asks peers of their group for feedback on evidence items, objectives and/or their transformation
+/// project (advice on it), with a question and a due date. Asking shares exactly those items with exactly those peers
+/// (<see cref="ItemAccess"/>) until the request is withdrawn.
 /// </summary>
 public class FeedbackRequest
 {
@@ -16,7 +16,7 @@ public class FeedbackRequest
 
     private FeedbackRequest() { }
 
-    public FeedbackRequest(int cohortId, string requesterId, string question, DateOnly dueOn, int[] evidenceIds, int[] objectiveIds, IEnumerable<string> peerIds, DateTimeOffset now)
+    public FeedbackRequest(int cohortId, string requesterId, string question, DateOnly dueOn, int[] evidenceIds, int[] objectiveIds, IEnumerable<string> peerIds, DateTimeOffset now, int? projectId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         CohortId = cohortId;
@@ -25,9 +25,10 @@ public class FeedbackRequest
         DueOn = dueOn;
         EvidenceIds = [.. evidenceIds.Distinct().Order()];
         ObjectiveIds = [.. objectiveIds.Distinct().Order()];
-        if (EvidenceIds.Length == 0 && ObjectiveIds.Length == 0)
+        ProjectId = projectId;
+        if (EvidenceIds.Length == 0 && ObjectiveIds.Length == 0 && ProjectId is null)
         {
-            throw new ArgumentException("Feedback is asked on at least one evidence item or objective.", nameof(evidenceIds));
+            throw new ArgumentException("Feedback is asked on at least one evidence item, objective or the project.", nameof(evidenceIds));
         }
         Recipients = [.. peerIds.Where(p => p != requesterId).Distinct(StringComparer.Ordinal).Select(p => new FeedbackRecipient(p))];
         if (Recipients.Count == 0)
@@ -47,6 +48,10 @@ public class FeedbackRequest
     public int[] EvidenceIds { get; private set; } = [];
 
     public int[] ObjectiveIds { get; private set; } = [];
+
+    /// <summary>The requester's transformation project, when they ask for advice on it; shared with the peers by this request.</summary>
+    public int? ProjectId { get; private set; }
+
     public List<FeedbackRecipient> Recipients { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -80,6 +85,7 @@ internal sealed class FeedbackRequestConfiguration : IEntityTypeConfiguration<Fe
         r.HasOne<AppUser>().WithMany().HasForeignKey(x => x.RequesterId).OnDelete(DeleteBehavior.Cascade);
         r.HasIndex(x => new { x.RequesterId, x.CreatedAt });
         r.HasIndex(x => x.EvidenceIds).HasMethod("GIN");
+        r.HasOne<Portfolios.TransformationProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         r.Property(x => x.Question).HasMaxLength(FeedbackRequest.QuestionLength);
         r.HasMany(x => x.Recipients).WithOne().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -12,7 +12,10 @@ namespace Portfolio.Core.Intervision;
 /// - its owner;
 /// - a member of the owner's intervision group in the item's cohort, when the item is shared with the group, or with
 ///   them by name (named peers must be in the group too: leaving the group ends the share);
-/// - a peer asked for feedback on an evidence item, while the request stands (withdrawing it ends the access).
+/// - a peer asked for feedback on an evidence item or for advice on a transformation project, while the request stands
+///   (withdrawing it ends the access).
+/// A transformation project follows the same rule, plus one for the jury: once its presentation is submitted, a juror to
+/// whom the owner is an open candidate (<see cref="Juries.JuryAccess.CandidatesOpenTo"/>) reads it.
 /// Facilitators and coordinators are not readers: they see sessions and figures, never a portfolio.
 /// Submitted work is the one exception, with its own rule: the snapshot taken when a participant submits is read by
 /// coordinators of the programme and open jurors through <see cref="Submissions.SubmissionAccess"/>, never the live items.
@@ -28,6 +31,13 @@ public static class ItemAccess
 
     public static IQueryable<JournalEntry> ReadableBy(this IQueryable<JournalEntry> entries, PortfolioDb db, string userId) =>
         entries.Where(ForReader(JournalRule(db), userId));
+
+    public static IQueryable<TransformationProject> ReadableBy(this IQueryable<TransformationProject> projects, PortfolioDb db, string userId) =>
+        projects.Where(ForReader(ProjectRule(db), userId));
+
+    /// <summary>Projects others shared with the person (readable, not their own).</summary>
+    public static IQueryable<TransformationProject> SharedWith(this IQueryable<TransformationProject> projects, PortfolioDb db, string userId) =>
+        projects.ReadableBy(db, userId).Where(p => p.OwnerId != userId);
 
     /// <summary>Items others shared with the person (readable, not their own).</summary>
     public static IQueryable<Evidence> SharedWith(this IQueryable<Evidence> evidence, PortfolioDb db, string userId) =>
@@ -55,6 +65,15 @@ public static class ItemAccess
         j.OwnerId == userId
         || ((j.Visibility == Visibility.Group || (j.Visibility == Visibility.NamedPeers && j.SharedWithUserIds.Contains(userId)))
             && db.GroupMembers.Any(m => m.UserId == userId && m.CohortId == j.CohortId && m.Group.Members.Any(o => o.UserId == j.OwnerId)));
+
+    private static Expression<Func<TransformationProject, string, bool>> ProjectRule(PortfolioDb db) => (p, userId) =>
+        p.OwnerId == userId
+        || ((p.Visibility == Visibility.Group || (p.Visibility == Visibility.NamedPeers && p.SharedWithUserIds.Contains(userId)))
+            && db.GroupMembers.Any(m => m.UserId == userId && m.CohortId == p.CohortId && m.Group.Members.Any(o => o.UserId == p.OwnerId)))
+        || db.FeedbackRequests.Any(r => r.RequesterId == p.OwnerId && r.WithdrawnAt == null && r.ProjectId == p.Id
+            && r.Recipients.Any(x => x.PeerId == userId))
+        // Read for one reader only (the id is a query parameter then): EF inlines the jury's rule as a subquery.
+        || (p.PresentationSubmittedAt != null && Juries.JuryAccess.CandidatesOpenTo(db, userId).Any(c => c.CohortId == p.CohortId && c.ParticipantId == p.OwnerId));
 
     /// <summary>The rule for one reader: item => rule(item, userId), the id sent as a query parameter.</summary>
     private static Expression<Func<TItem, bool>> ForReader<TItem>(Expression<Func<TItem, string, bool>> rule, string userId)

@@ -91,6 +91,19 @@ public class Evidence
     /// </summary>
     public bool MarkedForAssessment { get; private set; }
 
+    /// <summary>The owner's transformation project this item documents, if any.</summary>
+    public int? TransformationProjectId { get; private set; }
+
+    /// <summary>Ties the item to its owner's project of the same cohort (or unties it with null); never to someone else's.</summary>
+    public void TieTo(TransformationProject? project)
+    {
+        if (project is not null && (project.OwnerId != OwnerId || project.CohortId != CohortId))
+        {
+            throw new ArgumentException("An evidence item is tied to its owner's project of its cohort only.", nameof(project));
+        }
+        TransformationProjectId = project?.Id;
+    }
+
     /// <summary>Marks or unmarks the item for assessment; not an edit of its content, so no revision is kept.</summary>
     public void MarkForAssessment(bool marked) => MarkedForAssessment = marked;
 

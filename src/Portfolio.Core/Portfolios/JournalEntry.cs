@@ -39,6 +39,19 @@ public class JournalEntry
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint RowVersion { get; private set; }
 
+    /// <summary>The owner's transformation project this reflection is about, if any.</summary>
+    public int? TransformationProjectId { get; private set; }
+
+    /// <summary>Ties the reflection to its owner's project of the same cohort (or unties it with null); never to someone else's.</summary>
+    public void TieTo(TransformationProject? project)
+    {
+        if (project is not null && (project.OwnerId != OwnerId || project.CohortId != CohortId))
+        {
+            throw new ArgumentException("A reflection is tied to its owner's project of its cohort only.", nameof(project));
+        }
+        TransformationProjectId = project?.Id;
+    }
+
     public void Write(DateOnly writtenOn, string title, string body, int? pillarId, int? leadershipCompetencyId, int? objectiveId, Visibility visibility, DateTimeOffset now, string[]? sharedWithUserIds = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);

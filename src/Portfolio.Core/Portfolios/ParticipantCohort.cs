@@ -74,6 +74,9 @@ public static class PortfolioItems
     public static IQueryable<JournalEntry> In(this IQueryable<JournalEntry> entries, ParticipantCohort cohort) =>
         entries.Where(j => j.OwnerId == cohort.OwnerId && j.CohortId == cohort.CohortId);
 
+    public static IQueryable<TransformationProject> In(this IQueryable<TransformationProject> projects, ParticipantCohort cohort) =>
+        projects.Where(p => p.OwnerId == cohort.OwnerId && p.CohortId == cohort.CohortId);
+
     public static IQueryable<SelfAssessment> In(this IQueryable<SelfAssessment> assessments, ParticipantCohort cohort) =>
         assessments.Where(a => a.ParticipantId == cohort.OwnerId && a.Campaign.CohortId == cohort.CohortId);
 }

@@ -7,6 +7,7 @@ using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
 using Portfolio.Core.Juries;
+using Portfolio.Core.Portfolios;
 using Portfolio.Core.Text;
 
 namespace Portfolio.Web.Hosting;
@@ -139,6 +140,47 @@ public static class DemoData
         await LoadGroupsAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>().GetUtcNow());
         await LoadCaseStudiesAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>());
         await LoadJuryAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>().GetUtcNow());
+        await LoadProjectAsync(db, users, provider.GetRequiredService<FrameworkModels>(), cohort, provider.GetRequiredService<TimeProvider>());
+    }
+
+    /// <summary>
+    /// Participant 01's transformation project, shared with her group: three milestones (the first reached) and advice
+    /// asked of participant 02 (same group), who answered. Written once, left alone afterwards.
+    /// </summary>
+    private static async Task LoadProjectAsync(PortfolioDb db, UserManager<AppUser> users, FrameworkModels frameworks, Cohort cohort, TimeProvider clock)
+    {
+        var owner = (await users.FindByEmailAsync(ParticipantEmail(0)))!.Id;
+        if (await db.TransformationProjects.AnyAsync(p => p.CohortId == cohort.Id && p.OwnerId == owner))
+        {
+            return;
+        }
+        var peer = (await users.FindByEmailAsync(ParticipantEmail(1)))!.Id;
+        var now = clock.GetUtcNow();
+        var today = clock.Today();
+        var project = new TransformationProject(owner, cohort.Id, now);
+        project.State("Dématérialiser la chaîne des marchés publics",
+            "Le service des achats (douze agents) traite encore la plupart des marchés sur papier ; les délais de signature dépassent six semaines.",
+            "Un marché signé en ligne de bout en bout, des délais divisés par deux et des agents qui en portent eux-mêmes le changement.",
+            Visibility.Group, [], now);
+        project.AddMilestone("Cartographier les procédures actuelles avec l'équipe", today.AddDays(-7), "Trois ateliers d'une heure.", now);
+        project.AddMilestone("Piloter la signature électronique sur cinq marchés", today.AddDays(60), "", now);
+        project.AddMilestone("Présenter le bilan au comité de direction", today.AddDays(150), "", now);
+        db.TransformationProjects.Add(project);
+        await db.SaveChangesAsync();
+        project.CompleteMilestone(project.Milestones[0].Id, today.AddDays(-8), now);
+        var request = new FeedbackRequest(cohort.Id, owner, "Par où commencer pour que l'équipe porte elle-même le changement ?", today.AddDays(14), [], [], [peer], now, project.Id);
+        db.FeedbackRequests.Add(request);
+        await db.SaveChangesAsync();
+        var framework = await frameworks.GetAsync(db, cohort.FrameworkId);
+        var feedback = new Feedback(request, peer, now);
+        feedback.Write(new FeedbackContent(
+            new FeedbackPart("La cartographie faite avec l'équipe est un très bon départ.", [], []),
+            new FeedbackPart("Qui, dans l'équipe, pourrait devenir le relais du projet ?", [], []),
+            new FeedbackPart("Commencez le pilote avec les acheteurs volontaires et montrez vite un premier marché signé.", [], []), []),
+            request, framework, now);
+        feedback.Submit(request.Recipients.Single(), now);
+        db.Feedback.Add(feedback);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

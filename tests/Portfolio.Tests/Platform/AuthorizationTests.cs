@@ -80,6 +80,10 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
     [InlineData("/Jury/Candidate/1", Roles.Participant)]
     [InlineData("/Submissions/File/1", Roles.Facilitator)]
     [InlineData("/Coordinator/Submissions/1", Roles.JuryMember)]
+    [InlineData("/Participant/Project", Roles.Facilitator)]
+    [InlineData("/Peer/Project/Details/1", Roles.Facilitator)]
+    [InlineData("/Coordinator/Projects/1", Roles.Facilitator)]
+    [InlineData("/Jury/Project/1", Roles.Participant)]
     public async Task A_person_without_the_role_gets_403(string url, string role)
     {
         var client = await SignedInClientAsync("someone@example.be", role);
@@ -170,6 +174,8 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
     [InlineData("/Peer/Evidence/Details/{evidence}")]
     [InlineData("/Participant/Evidence/Attachment/{attachment}")]
     [InlineData("/Peer/Journal/Details/{reflection}")]
+    [InlineData("/Peer/Project/Details/{project}")]
+    [InlineData("/Participant/Project/File/{project}")]
     public async Task A_participant_outside_the_group_gets_404_on_every_url_of_a_shared_item(string template)
     {
         var cohortId = await Factory.CreateCohortWithCampaignsAsync();
@@ -195,7 +201,13 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
             var reflection = new JournalEntry(ana.Id, cohortId, DateTimeOffset.UtcNow);
             reflection.Write(PortfolioBuilder.Today, "Réunion budgétaire", "", null, null, null, Visibility.Group, DateTimeOffset.UtcNow);
             db.JournalEntries.Add(reflection);
+            var project = new TransformationProject(ana.Id, cohortId, DateTimeOffset.UtcNow);
+            project.State("Réforme budgétaire", "", "", Visibility.Group, [], DateTimeOffset.UtcNow);
+            project.AttachPresentation("budget.pdf", "application/pdf", file.Length, (await Factory.Services.CreateScope().ServiceProvider.GetRequiredService<FileStore>()
+                .SaveAsync(new MemoryStream("%PDF-1.4\n"u8.ToArray()))).Id, DateTimeOffset.UtcNow);
+            db.TransformationProjects.Add(project);
             await db.SaveChangesAsync();
+            ids["{project}"] = project.Id.ToString();
             ids["{evidence}"] = evidence.Id.ToString();
             ids["{attachment}"] = attachment.Id.ToString();
             ids["{reflection}"] = reflection.Id.ToString();

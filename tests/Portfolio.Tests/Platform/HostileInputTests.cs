@@ -740,6 +740,42 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
                 await db.SaveChangesAsync();
             }
         }
+        // Transformation project: the participant's project exists (its statement written through the page), with a fresh milestone
+        // for each completion; the submission runs after the presentation's form (alphabetical order), which it freezes.
+        async Task<int> ProjectMilestoneAsync()
+        {
+            await using (var db = Factory.NewDb())
+            {
+                if (!await db.TransformationProjects.AnyAsync(p => p.OwnerId == participant.Id))
+                {
+                    Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(participantClient, "/Participant/Project/Statement",
+                        new() { ["Input.Title"] = "Projet hostile", ["Input.Context"] = "Contexte", ["Input.Ambition"] = "Ambition" })).StatusCode);
+                }
+            }
+            Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(participantClient, "/Participant/Project/Milestone",
+                new() { ["Input.Title"] = Unique("Jalon "), ["Input.DueOn"] = "2026-06-30" })).StatusCode);
+            await using var read = Factory.NewDb();
+            return await read.ProjectMilestones.Where(m => read.TransformationProjects.Any(p => p.Id == m.ProjectId && p.OwnerId == participant.Id))
+                .OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync();
+        }
+        targets["/Participant/Project/Statement"] = At(participantClient, "/Participant/Project/Statement");
+        targets["/Participant/Project/Milestone"] = async () =>
+            new Target(participantClient, Get(participantClient, $"/Participant/Project/Milestone/{await ProjectMilestoneAsync()}"));
+        targets["/Participant/Project/Complete"] = async () =>
+            new Target(participantClient, Get(participantClient, $"/Participant/Project/Complete/{await ProjectMilestoneAsync()}"));
+        targets["/Participant/Project/Presentation"] = async () =>
+        {
+            await ProjectMilestoneAsync();
+            return new Target(participantClient, Get(participantClient, "/Participant/Project/Presentation"));
+        };
+        targets["/Participant/Project/Submit"] = async () =>
+        {
+            await ProjectMilestoneAsync();
+            var prepared = await PostFormAsync(participantClient, "/Participant/Project/Presentation",
+                new() { ["Input.PresentationOn"] = "2026-06-30", ["Input.Summary"] = "Résumé" });
+            Assert.True(prepared.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK);
+            return new Target(participantClient, Get(participantClient, "/Participant/Project/Submit"));
+        };
         targets["/Coordinator/CaseStudies/Create"] = At(coordinator, $"/Coordinator/CaseStudies/Create/{cohortId}");
         targets["/Coordinator/CaseStudies/Edit"] = At(coordinator, $"/Coordinator/CaseStudies/Edit/{caseStudyId}");
         targets["/Coordinator/CaseStudies/Members"] = At(coordinator, $"/Coordinator/CaseStudies/Members/{caseStudyId}");

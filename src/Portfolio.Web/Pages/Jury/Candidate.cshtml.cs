@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.CaseStudies;
 using Portfolio.Core.Data;
+using Portfolio.Core.Intervision;
 using Portfolio.Core.Juries;
 using Portfolio.Core.Submissions;
 
@@ -23,6 +24,9 @@ public class CandidateModel(PortfolioDb db) : PageModel
     public IReadOnlyList<DateTimeOffset> Submitted { get; private set; } = [];
     public SnapshotView? Latest { get; private set; }
 
+    /// <summary>The candidate's transformation project, when its final presentation is submitted (<see cref="ItemAccess"/>).</summary>
+    public string? ProjectTitle { get; private set; }
+
     /// <summary>The final version of the collective report of the candidate's case-study group, once the group has submitted it.</summary>
     public CollectiveReportLink? CollectiveReport { get; private set; }
 
@@ -32,13 +36,19 @@ public class CandidateModel(PortfolioDb db) : PageModel
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var candidate = await JuryAccess.CandidatesOpenTo(db, me).Where(c => c.Id == juryCandidateId)
-            .Join(db.Users, c => c.ParticipantId, u => u.Id, (c, u) => new { c.CohortId, c.ParticipantId, u.FirstName, u.LastName, JuryName = c.Jury.Name })
+            .Join(db.Users, c => c.ParticipantId, u => u.Id, (c, u) => new
+            {
+                c.CohortId, c.ParticipantId, u.FirstName, u.LastName, JuryName = c.Jury.Name,
+                // Read in the same command: the title of the candidate's transformation project, once its presentation is submitted.
+                Project = db.TransformationProjects.ReadableBy(db, me).Where(p => p.CohortId == c.CohortId && p.OwnerId == c.ParticipantId && p.PresentationSubmittedAt != null)
+                    .Select(p => p.Title).FirstOrDefault(),
+            })
             .SingleOrDefaultAsync();
         if (candidate is null)
         {
             return NotFound();
         }
-        (CandidateName, JuryName) = ($"{candidate.FirstName} {candidate.LastName}", candidate.JuryName);
+        (CandidateName, JuryName, ProjectTitle) = ($"{candidate.FirstName} {candidate.LastName}", candidate.JuryName, candidate.Project);
         var submissions = await db.Submissions.ReadableBy(db, me).Where(s => s.CohortId == candidate.CohortId && s.ParticipantId == candidate.ParticipantId)
             .OrderByDescending(s => s.Number).Select(s => new { s.Id, s.SubmittedAt }).ToListAsync();
         Submitted = submissions.Select(s => s.SubmittedAt).ToList();

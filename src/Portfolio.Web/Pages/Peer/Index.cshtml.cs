@@ -7,11 +7,12 @@ using Portfolio.Core.Portfolios;
 
 namespace Portfolio.Web.Pages.Peer;
 
-/// <summary>What peers shared with the signed-in participant: evidence items and reflections, newest first, read-only.</summary>
+/// <summary>What peers shared with the signed-in participant: evidence items, reflections and transformation projects, newest first, read-only.</summary>
 public class IndexModel(PortfolioDb db) : PageModel
 {
     public IReadOnlyList<SharedItem> Evidence { get; private set; } = [];
     public IReadOnlyList<SharedItem> Reflections { get; private set; } = [];
+    public IReadOnlyList<SharedItem> Projects { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -25,6 +26,11 @@ public class IndexModel(PortfolioDb db) : PageModel
             .Join(db.Users, j => j.OwnerId, u => u.Id, (j, u) => new { j, u })
             .OrderByDescending(x => x.j.WrittenOn).ThenByDescending(x => x.j.Id)
             .Select(x => new SharedItem(x.j.Id, x.j.Title, x.j.WrittenOn, x.u.FirstName + " " + x.u.LastName, x.j.Visibility, x.j.UpdatedAt))
+            .ToListAsync();
+        Projects = await db.TransformationProjects.SharedWith(db, me)
+            .Join(db.Users, p => p.OwnerId, u => u.Id, (p, u) => new { p, u })
+            .OrderBy(x => x.u.LastName).ThenBy(x => x.u.FirstName)
+            .Select(x => new SharedItem(x.p.Id, x.p.Title, DateOnly.FromDateTime(x.p.UpdatedAt.UtcDateTime), x.u.FirstName + " " + x.u.LastName, x.p.Visibility, x.p.UpdatedAt))
             .ToListAsync();
     }
 

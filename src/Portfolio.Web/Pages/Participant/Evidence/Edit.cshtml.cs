@@ -54,6 +54,9 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
     public IReadOnlyList<SelectListItem> Sessions { get; private set; } = [];
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
     public Stored? Conflict { get; private set; }
+
+    /// <summary>The person's transformation project in this cohort, which the item may document; null when none yet.</summary>
+    public TransformationProject? Project { get; private set; }
     public bool FilesRefused { get; private set; }
 
     public long MaxAttachmentBytes => configuration.GetValue(MaxBytesSetting, DefaultMaxAttachmentBytes);
@@ -140,6 +143,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
             evidence.Edit(content, now);
         }
         evidence.TieTo(session, now);
+        evidence.TieTo(Input.OnProject ? Project : null);
         try
         {
             foreach (var file in accepted)
@@ -228,6 +232,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
             .Select(u => new Peer(u.Id, u.FirstName + " " + u.LastName))
             .ToListAsync();
+        Project = await db.TransformationProjects.In(cohort).SingleOrDefaultAsync();
     }
 
     /// <summary>
@@ -387,6 +392,9 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
 
         public List<LinkInput> Links { get; set; } = [];
 
+        /// <summary>Documents the person's transformation project.</summary>
+        public bool OnProject { get; set; }
+
         public uint RowVersion { get; set; }
 
         public static EvidenceInput From(EvidenceItem e) => new()
@@ -404,6 +412,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
             Visibility = e.Visibility,
             SharedWithUserIds = [.. e.SharedWithUserIds],
             Links = [.. e.Links.Select(link => new LinkInput { Url = link.Url, Label = link.Label })],
+            OnProject = e.TransformationProjectId is not null,
             RowVersion = e.RowVersion,
         };
     }

@@ -184,7 +184,7 @@ public class AnswerModel(PortfolioDb db, FrameworkModels frameworks, TimeProvide
             .Join(db.Users, r => r.RequesterId, u => u.Id, (r, u) => new { r, Requester = u.FirstName + " " + u.LastName })
             .Join(db.Cohorts, x => x.r.CohortId, c => c.Id, (x, c) => new
             {
-                x.r.Id, x.Requester, x.r.Question, x.r.DueOn, x.r.EvidenceIds, x.r.ObjectiveIds, x.r.CreatedAt, c.FrameworkId, c.Framework.Revision,
+                x.r.Id, x.Requester, x.r.Question, x.r.DueOn, x.r.EvidenceIds, x.r.ObjectiveIds, x.r.ProjectId, x.r.CreatedAt, c.FrameworkId, c.Framework.Revision,
             })
             .SingleOrDefaultAsync();
         if (found is null)
@@ -193,7 +193,7 @@ public class AnswerModel(PortfolioDb db, FrameworkModels frameworks, TimeProvide
         }
         Asked = new RequestView(found.Id, found.Requester, found.Question, found.DueOn, found.ObjectiveIds, found.CreatedAt);
         var framework = await frameworks.GetAsync(db, found.FrameworkId, found.Revision);
-        Material = await FeedbackMaterial.LoadAsync(db, me, found.EvidenceIds, found.ObjectiveIds, framework);
+        Material = await FeedbackMaterial.LoadAsync(db, me, found.EvidenceIds, found.ObjectiveIds, framework, found.ProjectId);
         return true;
     }
 

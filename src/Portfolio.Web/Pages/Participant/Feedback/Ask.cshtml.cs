@@ -28,8 +28,12 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
     public IReadOnlyList<Choice> Peers { get; private set; } = [];
     public IReadOnlyList<Choice> MyEvidence { get; private set; } = [];
 
+    /// <summary>The person's transformation project in this cohort, on which advice may be asked; null when none yet.</summary>
+    public Choice? MyProject { get; private set; }
+
     /// <param name="evidence">The evidence item the person came from ("Demander un retour" on its page): ticked already.</param>
-    public async Task<IActionResult> OnGetAsync(int? evidence)
+    /// <param name="project">Coming from the project's page ("Demander conseil"): the project is ticked already.</param>
+    public async Task<IActionResult> OnGetAsync(int? evidence, bool project = false)
     {
         if (await myCohorts.CurrentAsync() is not { } cohort)
         {
@@ -42,6 +46,7 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
         {
             Input.EvidenceIds = [chosen];
         }
+        Input.OnProject = project && MyProject is not null;
         return Page();
     }
 
@@ -62,9 +67,13 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
         {
             ModelState.AddModelError("Input.ObjectiveIds", l["Un objectif choisi n'appartient pas au référentiel de votre promotion : choisissez dans la liste."]);
         }
-        if (Input.EvidenceIds.Count == 0 && Input.ObjectiveIds.Count == 0)
+        if (Input.OnProject && MyProject is null)
         {
-            ModelState.AddModelError("Input.EvidenceIds", l["Choisissez au moins une preuve ou un objectif sur lequel vous demandez un retour."]);
+            ModelState.AddModelError("Input.OnProject", l["Décrivez d'abord votre projet de transformation pour demander conseil à son sujet."]);
+        }
+        if (Input.EvidenceIds.Count == 0 && Input.ObjectiveIds.Count == 0 && !Input.OnProject)
+        {
+            ModelState.AddModelError("Input.EvidenceIds", l["Choisissez au moins une preuve, un objectif ou votre projet sur lequel vous demandez un retour."]);
         }
         var peerIds = Peers.Select(p => p.Id).ToHashSet();
         string[] asked = Input.WholeGroup ? [.. peerIds] : [.. Input.PeerIds.Distinct()];
@@ -88,7 +97,8 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
         }
 
         var now = clock.GetUtcNow();
-        var request = new FeedbackRequest(cohort.CohortId, cohort.OwnerId, Input.Question!, Input.DueOn!.Value, [.. Input.EvidenceIds], [.. Input.ObjectiveIds], asked, now);
+        var request = new FeedbackRequest(cohort.CohortId, cohort.OwnerId, Input.Question!, Input.DueOn!.Value, [.. Input.EvidenceIds], [.. Input.ObjectiveIds], asked, now,
+            Input.OnProject ? int.Parse(MyProject!.Id, System.Globalization.CultureInfo.InvariantCulture) : null);
         // The peers' notifications link to the request, whose id exists once saved: both saves in one transaction.
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.FeedbackRequests.Add(request);
@@ -110,6 +120,7 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
             .Select(u => new Choice(u.Id, u.FirstName + " " + u.LastName)).ToListAsync();
         MyEvidence = await db.Evidence.In(cohort).OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id)
             .Select(e => new Choice(e.Id.ToString(), e.Title)).ToListAsync();
+        MyProject = await db.TransformationProjects.In(cohort).Select(p => new Choice(p.Id.ToString(), p.Title)).SingleOrDefaultAsync();
     }
 
     public sealed record Choice(string Id, string Name);
@@ -130,6 +141,9 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
 
         [Display(Name = "Objectifs")]
         public List<int> ObjectiveIds { get; set; } = [];
+
+        /// <summary>Asks advice on the person's transformation project (shared with the peers asked while the request stands).</summary>
+        public bool OnProject { get; set; }
 
         /// <summary>Asks every member of the group; otherwise <see cref="PeerIds"/>.</summary>
         public bool WholeGroup { get; set; } = true;

@@ -95,15 +95,21 @@ public class ReceivedModel(PortfolioDb db, FrameworkModels frameworks, TimeProvi
             return RedirectToPage("/Participant/Evidence/Details", new { id = existing });
         }
         var request = await db.FeedbackRequests.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new { r.CohortId, r.Question, r.EvidenceIds, r.ObjectiveIds }).SingleAsync();
+            .Select(r => new { r.CohortId, r.Question, r.EvidenceIds, r.ObjectiveIds, r.ProjectId }).SingleAsync();
         var itemObjectives = await db.Evidence.Where(e => e.OwnerId == Me && request.EvidenceIds.Contains(e.Id)).Select(e => e.ObjectiveIds).ToListAsync();
         var peer = await db.Users.Where(u => u.Id == feedback.PeerId).Select(u => u.FirstName + " " + u.LastName).SingleAsync();
         var c = feedback.Content;
-        // Tagged to what the feedback speaks about; failing that, to what the request was about (never empty: a request has items or objectives).
+        // Tagged to what the feedback speaks about; failing that, to what the request was about.
         int[] objectives = [.. c.Strengths.ObjectiveIds.Concat(c.Questions.ObjectiveIds).Concat(c.Suggestions.ObjectiveIds).Concat(request.ObjectiveIds)];
         if (objectives.Length == 0)
         {
             objectives = [.. itemObjectives.SelectMany(o => o)];
+        }
+        if (objectives.Length == 0)
+        {
+            // Advice asked on the project alone, tied to no objective: an evidence item needs one, which only the person can choose.
+            TempData["Message"] = l["Ce conseil ne se rapporte à aucun objectif : pour le garder comme preuve, créez une preuve liée à votre projet et choisissez ses objectifs."].Value;
+            return RedirectToPage(new { id });
         }
         var submitted = feedback.SubmittedAt!.Value;
         var title = StorableText.Shorten(l["Retour de {0} : « {1} »", peer, request.Question.ReplaceLineEndings(" ")].Value, 300);
@@ -112,6 +118,8 @@ public class ReceivedModel(PortfolioDb db, FrameworkModels frameworks, TimeProvi
         var origin = new EvidenceOrigin(EvidenceOriginKind.FeedbackReceived, feedback.Id,
             l["Retour de {0} sur « {1} », {2}", peer, request.Question.ReplaceLineEndings(" "), Dates.Day(submitted)]);
         var evidence = new EvidenceItem(Me, request.CohortId, content, clock.GetUtcNow(), origin);
+        // Advice on the transformation project documents it.
+        evidence.TieTo(request.ProjectId is { } projectId ? await db.TransformationProjects.SingleOrDefaultAsync(p => p.Id == projectId && p.OwnerId == Me) : null);
         db.Evidence.Add(evidence);
         try
         {
@@ -186,7 +194,7 @@ public class ReceivedModel(PortfolioDb db, FrameworkModels frameworks, TimeProvi
         var r = found.r;
         Asked = new RequestView(r.Id, r.Question, r.DueOn, r.CreatedAt, r.WithdrawnAt, r.ObjectiveIds);
         var framework = await frameworks.GetAsync(db, found.FrameworkId, found.Revision);
-        Material = await FeedbackMaterial.LoadAsync(db, Me, r.EvidenceIds, r.ObjectiveIds, framework);
+        Material = await FeedbackMaterial.LoadAsync(db, Me, r.EvidenceIds, r.ObjectiveIds, framework, r.ProjectId);
         var peers = await db.FeedbackRecipients.Where(p => p.RequestId == id)
             .Join(db.Users, p => p.PeerId, u => u.Id, (p, u) => new { p.PeerId, u.FirstName, u.LastName })
             .OrderBy(x => x.LastName).ThenBy(x => x.FirstName)

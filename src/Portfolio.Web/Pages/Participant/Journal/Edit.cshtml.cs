@@ -31,6 +31,9 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
     public bool IsNew { get; private set; }
     public EntryInput? Conflict { get; private set; }
 
+    /// <summary>The person's transformation project in this cohort, which the reflection may be tied to; null when none yet.</summary>
+    public TransformationProject? Project { get; private set; }
+
     /// <param name="session">For a new reflection: the session it looks back on (the session page's "write what I take away" link).</param>
     public async Task<IActionResult> OnGetAsync(int? id, int? session)
     {
@@ -92,6 +95,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
         IReadOnlyCollection<string> readersBefore = id is null ? [] : await ItemAccess.ReadersOfJournalEntry(db, id.Value).Select(u => u.Id).ToListAsync();
         entry.Write(Input.WrittenOn, Input.Title, Input.Body ?? "", Input.PillarId, Input.LeadershipCompetencyId, Input.ObjectiveId, Input.Visibility, clock.GetUtcNow(), sharedWith);
         entry.TieTo(session, clock.GetUtcNow());
+        entry.TieTo(Input.OnProject ? Project : null);
         if (id is null)
         {
             db.JournalEntries.Add(entry);
@@ -126,6 +130,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
             Ties = new JournalTies(await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision));
             Peers = await GroupQueries.PeersOf(db, cohort.OwnerId, cohort.CohortId).OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
                 .Select(u => new Peer(u.Id, u.FirstName + " " + u.LastName)).ToListAsync();
+            Project = await db.TransformationProjects.In(cohort).SingleOrDefaultAsync();
         }
         return cohort;
     }
@@ -165,10 +170,14 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myC
 
         public List<string> SharedWithUserIds { get; set; } = [];
 
+        /// <summary>Tied to the person's transformation project.</summary>
+        public bool OnProject { get; set; }
+
         public uint RowVersion { get; set; }
 
         public static EntryInput From(JournalEntry e) => new()
         {
+            OnProject = e.TransformationProjectId is not null,
             WrittenOn = e.WrittenOn, Title = e.Title, Body = e.Body, PillarId = e.PillarId, LeadershipCompetencyId = e.LeadershipCompetencyId,
             ObjectiveId = e.ObjectiveId, SessionId = e.SessionId, Visibility = e.Visibility, SharedWithUserIds = [.. e.SharedWithUserIds], RowVersion = e.RowVersion,
         };

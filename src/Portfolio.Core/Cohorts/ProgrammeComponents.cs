@@ -55,3 +55,10 @@ public static class ProgrammeComponentNames
     public static bool TryParse(string name, out ProgrammeComponents component) =>
         Enum.TryParse(name, ignoreCase: true, out component) && Each.Contains(component);
 }
+
+/// <summary>Which cohorts' programmes use a part, for jobs and notifications that must leave the other cohorts alone.</summary>
+public static class ComponentScope
+{
+    public static IQueryable<Cohort> Using(this IQueryable<Cohort> cohorts, ProgrammeComponents component) =>
+        cohorts.Where(c => (c.Programme.Components & component) != 0);
+}

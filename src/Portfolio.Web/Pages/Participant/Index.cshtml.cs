@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
@@ -33,9 +34,11 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
         var today = clock.Today();
         Campaign = o.OpenCampaign(today);
 
-        var seminars = await db.Seminars.Where(s => s.CohortId == cohort.CohortId && s.HeldOn >= today)
+        // Campaigns and seminars are deadlines only in a programme that uses them.
+        var seminars = !cohort.Uses(ProgrammeComponents.LeadershipSeminars) ? [] : await db.Seminars.Where(s => s.CohortId == cohort.CohortId && s.HeldOn >= today)
             .Select(s => new { s.HeldOn, s.LeadershipCompetencyId }).ToListAsync();
         Deadlines = o.Campaigns
+            .Where(_ => cohort.Uses(ProgrammeComponents.SelfAssessment))
             .SelectMany(c => new[]
             {
                 c.OpensOn > today ? new Deadline(c.OpensOn, l["Ouverture de la campagne « {0} »", c.Name]) : null,

@@ -146,7 +146,9 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
             ModelState.AddModelError(nameof(SeminarDates), l["Une date de séminaire n'est pas valide : rien n'a été enregistré."]);
             return Page();
         }
-        var framework = await coordination.Cohorts.Where(c => c.Id == cohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleOrDefaultAsync();
+        // A programme without leadership seminars has none to plan: not found, like a cohort of another programme.
+        var framework = await coordination.Cohorts.Where(c => c.Id == cohortId && (c.Programme.Components & ProgrammeComponents.LeadershipSeminars) != 0)
+            .Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleOrDefaultAsync();
         if (framework is null)
         {
             return NotFound();
@@ -181,7 +183,7 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
     private async Task<bool> LoadAsync(int cohortId)
     {
         var cohort = await coordination.Cohorts.Where(c => c.Id == cohortId)
-            .Select(c => new CohortView(c.Id, c.Name, c.FrameworkId, c.Framework.Revision, c.StartsOn, c.EndsOn))
+            .Select(c => new CohortView(c.Id, c.Name, c.FrameworkId, c.Framework.Revision, c.StartsOn, c.EndsOn, c.Programme.Components))
             .SingleOrDefaultAsync();
         if (cohort is null)
         {
@@ -237,7 +239,11 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
         _ => l["Clôturée"],
     };
 
-    public sealed record CohortView(int Id, string Name, int FrameworkId, Guid FrameworkRevision, DateOnly StartsOn, DateOnly EndsOn);
+    public sealed record CohortView(int Id, string Name, int FrameworkId, Guid FrameworkRevision, DateOnly StartsOn, DateOnly EndsOn, ProgrammeComponents Components)
+    {
+        /// <summary>A programme without leadership seminars has no seminar dates to plan (and no lock on self-assessment to explain).</summary>
+        public bool HasSeminars => (Components & ProgrammeComponents.LeadershipSeminars) != 0;
+    }
     public sealed record CampaignView(int Id, string Name, DateOnly OpensOn, DateOnly ClosesOn, CampaignState State, uint RowVersion);
     public sealed record SeminarView(int CompetencyId, string Code, string Title, string AfterPillar, DateOnly? HeldOn);
     public sealed record LateSeminar(string Code, string Title, DateOnly HeldOn, string Campaign, DateOnly CampaignClosesOn);

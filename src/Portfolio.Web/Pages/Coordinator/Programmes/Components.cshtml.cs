@@ -42,6 +42,11 @@ public class ComponentsModel(PortfolioDb db, Coordination coordination, IStringL
             return NotFound();
         }
         Show(programme);
+        if (!ModelState.IsValid)
+        {
+            // A value that is no part (or no version) changes nothing: the form comes back with its message.
+            return Page();
+        }
         // The version the form was loaded with: if the programme changed since, SaveChanges refuses.
         db.Entry(programme).Property(p => p.RowVersion).OriginalValue = Input.RowVersion;
         var chosen = (Input.Used ?? []).Aggregate(ProgrammeComponents.None, (all, c) => all | c);
@@ -75,7 +80,7 @@ public class ComponentsModel(PortfolioDb db, Coordination coordination, IStringL
 
     public sealed class ComponentsInput
     {
-        /// <summary>The parts ticked; an unknown value is simply ignored (model binding drops what is not a component).</summary>
+        /// <summary>The parts ticked; a value that is not a part makes the form invalid, and nothing is saved.</summary>
         public List<ProgrammeComponents>? Used { get; set; }
 
         public uint RowVersion { get; set; }

@@ -77,6 +77,14 @@ public static class ComponentAccess
         ["/Submissions"] = Always,
     };
 
+    /// <summary>
+    /// Pages whose reading (GET) already checks the part in the query it runs anyway, so that the gate adds no SQL command
+    /// to them (their query-count ceilings): the campaigns page reads the programme's parts with the cohort, and the
+    /// juror's candidate page reads through <c>JuryAccess.CandidatesOpenTo</c>, which leaves out programmes without a jury.
+    /// Their POST handlers still go through the gate.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReadsCheckedByThePage = new HashSet<string> { "/Coordinator/Campaigns/Index", "/Jury/Candidate" };
+
     /// <summary>The parts that open <paramref name="page"/> (a view engine path such as "/Participant/Journal/Edit"): the longest entry that contains it.</summary>
     public static ProgrammeComponents For(string page)
     {
@@ -172,7 +180,8 @@ public sealed class ComponentGate(PortfolioDb db, MyCohorts myCohorts) : IAsyncP
     {
         var page = context.ActionDescriptor.ViewEnginePath;
         var needed = ComponentAccess.For(page);
-        if (needed != ProgrammeComponents.None
+        var checkedByThePage = HttpMethods.IsGet(context.HttpContext.Request.Method) && ComponentAccess.ReadsCheckedByThePage.Contains(page);
+        if (needed != ProgrammeComponents.None && !checkedByThePage
             && await ComponentAccess.InContextAsync(page, context.RouteData.Values, context.HttpContext.User, db, myCohorts, context.HttpContext.RequestAborted) is { } used
             && (used & needed) == 0)
         {

@@ -185,7 +185,8 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
         var cohort = await coordination.Cohorts.Where(c => c.Id == cohortId)
             .Select(c => new CohortView(c.Id, c.Name, c.FrameworkId, c.Framework.Revision, c.StartsOn, c.EndsOn, c.Programme.Components))
             .SingleOrDefaultAsync();
-        if (cohort is null)
+        // A programme without self-assessment has no campaigns page (Hosting/ComponentAccess, read here with the cohort).
+        if (cohort is null || !Portfolio.Web.Hosting.ComponentAccess.Shows("/Coordinator/Campaigns/Index", cohort.Components))
         {
             return false;
         }

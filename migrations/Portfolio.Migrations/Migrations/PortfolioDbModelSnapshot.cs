@@ -703,6 +703,19 @@ namespace Portfolio.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Components")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FrameworkCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text");

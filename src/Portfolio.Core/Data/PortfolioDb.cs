@@ -227,6 +227,8 @@ public class PortfolioDb(DbContextOptions<PortfolioDb> options) : IdentityDbCont
         {
             p.HasIndex(x => x.Code).IsUnique();
             p.Property(x => x.Code).HasMaxLength(64);
+            p.Property(x => x.FrameworkCode).HasMaxLength(FrameworkLimits.FrameworkCode);
+            p.Property(x => x.RowVersion).IsRowVersion();
             p.HasMany(x => x.Cohorts).WithOne(x => x.Programme).HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
             p.HasMany(x => x.Coordinators).WithOne(x => x.Programme).HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         });

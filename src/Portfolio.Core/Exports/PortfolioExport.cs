@@ -1,3 +1,4 @@
+using Portfolio.Core.Cohorts;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -152,23 +153,27 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
             .Select(u => new PersonData(u.FirstName, u.LastName, u.Email ?? "", u.Organisation))
             .SingleOrDefaultAsync(cancellationToken) ?? throw new ExportRefusedException(L["Ce compte n'existe plus."]);
         var row = await db.Cohorts.Where(c => c.Id == cohortId)
-            .Select(c => new { Data = new CohortData(c.Name, c.Programme.Title, c.StartsOn, c.EndsOn), c.FrameworkId, c.Framework.Revision })
+            .Select(c => new { Data = new CohortData(c.Name, c.Programme.Title, c.StartsOn, c.EndsOn), c.FrameworkId, c.Framework.Revision, c.Programme.Components })
             .SingleAsync(cancellationToken);
         var cohort = row.Data;
         var framework = await frameworks.GetAsync(db, row.FrameworkId, row.Revision, cancellationToken);
 
-        var campaigns = await db.Campaigns.Where(c => c.CohortId == cohortId)
+        // The parts the programme does not use are left out, as their pages are (Web/Hosting/ComponentAccess): what was
+        // written before a part was switched off comes back in the export with the part.
+        bool Uses(ProgrammeComponents part) => (row.Components & part) != 0;
+        var campaigns = !Uses(ProgrammeComponents.SelfAssessment) ? [] : await db.Campaigns.Where(c => c.CohortId == cohortId)
             .OrderBy(c => c.Position).ThenBy(c => c.OpensOn)
             .Select(c => new CampaignData(c.Id, c.Name, c.Position, c.OpensOn, c.ClosesOn))
             .ToListAsync(cancellationToken);
-        var assessments = await db.SelfAssessments
+        var assessments = !Uses(ProgrammeComponents.SelfAssessment) ? [] : await db.SelfAssessments
             .Where(a => a.ParticipantId == participantId && a.Campaign.CohortId == cohortId)
             .OrderBy(a => a.Campaign.Position).ThenBy(a => a.Id)
             .Select(a => new AssessmentData(a.Id, a.CampaignId, a.ObjectiveId, a.LeadershipCompetencyId, a.Level, a.Justification,
                 a.Outcomes.Select(o => new OutcomeStateData(o.LearningOutcomeId, o.State)).ToList(), a.EvidenceIds, a.UpdatedAt))
             .ToListAsync(cancellationToken);
+        var withEvidence = Uses(ProgrammeComponents.Evidence);
         var evidence = await db.Evidence.AsNoTracking()
-            .Where(e => e.OwnerId == participantId && e.CohortId == cohortId)
+            .Where(e => withEvidence && e.OwnerId == participantId && e.CohortId == cohortId)
             .OrderBy(e => e.OccurredOn).ThenBy(e => e.Id)
             .Select(e => new
             {
@@ -179,7 +184,7 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
                     .ToList(),
             })
             .ToListAsync(cancellationToken);
-        var journal = await db.JournalEntries
+        var journal = !Uses(ProgrammeComponents.Journal) ? [] : await db.JournalEntries
             .Where(j => j.OwnerId == participantId && j.CohortId == cohortId)
             .OrderBy(j => j.WrittenOn).ThenBy(j => j.Id)
             .Select(j => new JournalData(j.Id, j.WrittenOn, j.Title, j.Body, j.PillarId, j.LeadershipCompetencyId, j.ObjectiveId, j.Visibility, j.CreatedAt, j.UpdatedAt))

@@ -1,3 +1,4 @@
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.JuryPacks;
 
@@ -12,9 +13,10 @@ namespace Portfolio.Core.Juries;
 /// </summary>
 public static class JuryAccess
 {
-    /// <summary>The candidates whose submitted work the juror may read and score.</summary>
+    /// <summary>The candidates whose submitted work the juror may read and score; none of a programme without a jury.</summary>
     public static IQueryable<JuryCandidate> CandidatesOpenTo(PortfolioDb db, string jurorId) =>
         db.JuryCandidates.Where(c => c.Jury.Members.Any(m => m.UserId == jurorId)
+            && db.Cohorts.Using(ProgrammeComponents.Jury).Any(k => k.Id == c.CohortId)
             && db.ConflictDeclarations.Any(d => d.JuryCandidateId == c.Id && d.JurorId == jurorId
                 && (d.Level == ConflictLevel.None || (d.Level == ConflictLevel.Minor && d.WaivedAt != null))));
 

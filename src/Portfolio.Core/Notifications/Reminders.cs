@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
@@ -43,6 +44,8 @@ public sealed class FeedbackDueReminders : IReminderSource
         var soon = today.AddDays(DueSoonDays);
         var owed = await db.FeedbackRequests
             .Where(r => r.WithdrawnAt == null && r.DueOn <= soon)
+            // A programme that switched peer feedback off sends no reminder about it (its pages answer 404).
+            .Where(r => db.Cohorts.Using(ProgrammeComponents.Intervision).Any(c => c.Id == r.CohortId))
             .SelectMany(r => r.Recipients.Where(p => p.AnsweredAt == null), (r, p) => new { r.Id, r.Question, r.DueOn, p.PeerId })
             .ToListAsync(cancellationToken);
         return owed.Select(o =>
@@ -76,6 +79,8 @@ public sealed class CampaignClosingReminders : IReminderSource
         var horizon = today.AddDays(DaysBefore);
         var late = await db.Campaigns
             .Where(c => c.OpensOn <= today && c.ClosesOn >= today && c.ClosesOn <= horizon)
+            // No campaign reminder for a programme without self-assessment.
+            .Where(c => db.Cohorts.Using(ProgrammeComponents.SelfAssessment).Any(k => k.Id == c.CohortId))
             .SelectMany(c => db.Enrolments.Where(e => e.CohortId == c.CohortId && e.WithdrawnAt == null), (c, e) => new
             {
                 c.Id,
@@ -107,6 +112,7 @@ public sealed class SessionComingReminders : IReminderSource
         var until = Dates.StartInBrussels(today.AddDays(DaysAhead + 1));
         var sessions = await db.CodevSessions
             .Where(s => s.HeldAt == null && s.ClosedAt == null && s.StartsAt >= from && s.StartsAt < until)
+            .Where(s => db.Cohorts.Using(ProgrammeComponents.CoDevelopment).Any(c => c.Id == s.Group.CohortId))
             .Select(s => new { s.Id, s.StartsAt, s.Group.Name, s.Group.FacilitatorId, Members = s.Group.Members.Select(m => m.UserId).ToList() })
             .ToListAsync(cancellationToken);
         return sessions.SelectMany(s => s.Members.Append(s.FacilitatorId).OfType<string>().Distinct().Select(person =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 
 namespace Portfolio.Core.Portfolios;
@@ -7,9 +8,13 @@ namespace Portfolio.Core.Portfolios;
 /// One cohort of a participant's portfolio: the items written in it belong to it, and it fixes the framework version
 /// they use (<see cref="FrameworkRevision"/> is read along so that <see cref="Frameworks.FrameworkModels"/> serves the
 /// tree with no query of its own). <see cref="Withdrawn"/>: a coordinator took the person out of the cohort, their work stays theirs to read.
+/// <see cref="Components"/>: the parts its programme uses, read in the same command so that menus and the page gate cost nothing.
 /// </summary>
 public sealed record ParticipantCohort(string OwnerId, int CohortId, string CohortName, string ProgrammeTitle, int FrameworkId, Guid FrameworkRevision, string PillarLabel,
-    DateOnly StartsOn, DateOnly EndsOn, bool Withdrawn);
+    DateOnly StartsOn, DateOnly EndsOn, bool Withdrawn, ProgrammeComponents Components = ProgrammeComponents.Default)
+{
+    public bool Uses(ProgrammeComponents component) => (Components & component) != 0;
+}
 
 /// <summary>
 /// Every cohort a person belongs to, and the one their pages work on: the cohort they last chose
@@ -17,8 +22,16 @@ public sealed record ParticipantCohort(string OwnerId, int CohortId, string Coho
 /// </summary>
 public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, ParticipantCohort? Current)
 {
-    /// <summary>Whether the person is in an intervision group of any of their cohorts (the header then offers co-development).</summary>
+    /// <summary>Whether the person is in an intervision group of any of their cohorts.</summary>
     public bool InIntervisionGroup { get; init; }
+
+    /// <summary>Whether the person is in a group of a cohort whose programme uses co-development (the header then offers it).</summary>
+    public bool InCodevGroup { get; init; }
+
+    /// <summary>The parts the current cohort's programme uses (none when the person is enrolled nowhere).</summary>
+    public ProgrammeComponents Components => Current?.Components ?? ProgrammeComponents.None;
+
+    public bool Uses(ProgrammeComponents component) => (Components & component) != 0;
 
     /// <summary>Whether the person is in a case-study group of the current cohort (the header then offers the collective report).</summary>
     public bool InCaseStudyGroup { get; init; }
@@ -36,7 +49,7 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
             .Select(e => new
             {
                 Cohort = new ParticipantCohort(userId, e.CohortId, e.Cohort.Name, e.Cohort.Programme.Title, e.Cohort.FrameworkId, e.Cohort.Framework.Revision, e.Cohort.Framework.PillarLabel,
-                    e.Cohort.StartsOn, e.Cohort.EndsOn, e.WithdrawnAt != null),
+                    e.Cohort.StartsOn, e.Cohort.EndsOn, e.WithdrawnAt != null, e.Cohort.Programme.Components),
                 Chosen = db.Users.Any(u => u.Id == userId && u.CurrentCohortId == e.CohortId),
                 // Read in the same command, so that the header's menu costs no query of its own.
                 InGroup = db.GroupMembers.Any(m => m.UserId == userId && m.CohortId == e.CohortId),
@@ -52,6 +65,7 @@ public sealed record ParticipantCohorts(IReadOnlyList<ParticipantCohort> All, Pa
         return new ParticipantCohorts(rows.Select(r => r.Cohort).ToList(), current)
         {
             InIntervisionGroup = rows.Any(r => r.InGroup),
+            InCodevGroup = rows.Any(r => r.InGroup && r.Cohort.Uses(ProgrammeComponents.CoDevelopment)),
             InCaseStudyGroup = rows.Any(r => r.InCaseStudy && r.Cohort == current),
             HasExam = rows.Any(r => r.HasExam),
             HasReleasedResults = rows.Any(r => r.ResultsReleased),

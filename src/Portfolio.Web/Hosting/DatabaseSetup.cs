@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 
@@ -32,8 +33,11 @@ public static class DatabaseSetup
         PostgreSqlObjectsInstaller.Install(connection, PortfolioHosting.HangfireSchema);
     }
 
-    /// <summary>The data every installation needs (roles, shipped frameworks), and the demo data when asked. Idempotent.</summary>
-    public static async Task LoadAsync(IServiceProvider services, bool withDemoData)
+    /// <summary>
+    /// The data every installation needs (roles, shipped frameworks, shipped programmes), and the demo data when asked.
+    /// Idempotent. Tests leave the shipped programmes out (<paramref name="shippedProgrammes"/>): each builds the programme it needs.
+    /// </summary>
+    public static async Task LoadAsync(IServiceProvider services, bool withDemoData, bool shippedProgrammes = true)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -55,6 +59,15 @@ public static class DatabaseSetup
         foreach (var line in await FrameworkImport.LoadShippedAsync(db, frameworks, clock.GetUtcNow()))
         {
             log.LogInformation("Framework {Framework}", line);
+        }
+
+        if (shippedProgrammes)
+        {
+            // After the frameworks: a programme whose framework is not loaded is skipped, with a line saying so.
+            foreach (var line in await ProgrammeDescriptions.LoadShippedAsync(db, Path.Combine(AppContext.BaseDirectory, "templates", "programmes")))
+            {
+                log.LogInformation("Programme {Programme}", line);
+            }
         }
 
         if (withDemoData || settings.DemoData)

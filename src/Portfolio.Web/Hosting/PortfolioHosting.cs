@@ -121,7 +121,11 @@ public static class PortfolioHosting
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), OriginalQueryStringCulture, new CookieRequestCultureProvider()];
         });
         services.AddRazorPages(o => PageAccess.Apply(o.Conventions))
-            .AddMvcOptions(o => o.AddStorableInput())
+            .AddMvcOptions(o =>
+            {
+                o.AddStorableInput();
+                o.Filters.Add<ComponentGate>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 

@@ -31,6 +31,18 @@ public static class CohortBuilder
         return programme.Id;
     }
 
+    /// <summary>Sets the parts a programme uses (created when missing), as its coordinator would on its page.</summary>
+    public static async Task UseComponentsAsync(this PortfolioFactory factory, string programmeCode, ProgrammeComponents components)
+    {
+        await using var db = factory.NewDb();
+        var programme = await FindOrAddProgrammeAsync(db, programmeCode);
+        foreach (var component in ProgrammeComponentNames.Each)
+        {
+            programme.Use(component, components.HasFlag(component));
+        }
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Makes a coordinator manage a programme (created when missing).</summary>
     public static async Task AssignCoordinatorAsync(this PortfolioFactory factory, string userId, string programmeCode = ProgrammeCode)
     {

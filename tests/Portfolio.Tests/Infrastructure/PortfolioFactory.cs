@@ -69,7 +69,7 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await TestDatabase.RecreateAsync(database);
         // The schema exists before the host starts, as after `./portfolio migrate`.
         await DatabaseSetup.MigrateAsync(ConnectionString);
-        await DatabaseSetup.LoadAsync(Services, withDemoData: false);
+        await DatabaseSetup.LoadAsync(Services, withDemoData: false, shippedProgrammes: false);
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public class PortfolioFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 """, connection);
             await command.ExecuteNonQueryAsync();
         }
-        await DatabaseSetup.LoadAsync(Services, withDemoData: false);
+        await DatabaseSetup.LoadAsync(Services, withDemoData: false, shippedProgrammes: false);
         foreach (var message in Directory.EnumerateFiles(PickupFolder))
         {
             File.Delete(message);

@@ -878,6 +878,10 @@ public class HostileInputTests(PortfolioFactory factory, ITestOutputHelper outpu
         var gridProgrammeId = await Factory.CreateProgrammeAsync("grille");
         await Factory.AssignCoordinatorAsync(await Factory.UserIdAsync("coordination@example.be"), "grille");
         targets["/Coordinator/Programmes/Grid"] = At(coordinator, $"/Coordinator/Programmes/Grid/{gridProgrammeId}");
+        // The parts of a programme of its own: switching them off must not close the pages the other targets post to.
+        var partsProgrammeId = await Factory.CreateProgrammeAsync("parties");
+        await Factory.AssignCoordinatorAsync(await Factory.UserIdAsync("coordination@example.be"), "parties");
+        targets["/Coordinator/Programmes/Components"] = At(coordinator, $"/Coordinator/Programmes/Components/{partsProgrammeId}");
         // Report templates: hostile text is checked and refused with its problems, never stored half-way nor answered with a 500.
         targets["/Coordinator/Programmes/ReportTemplate"] = At(coordinator, $"/Coordinator/Programmes/ReportTemplate/{gridProgrammeId}");
         // The preview button posts the editor's form to the preview page (formaction): the form, as the button sends it.

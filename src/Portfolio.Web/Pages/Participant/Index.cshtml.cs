@@ -35,9 +35,11 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts my
         Campaign = o.OpenCampaign(today);
 
         var fromToday = Dates.StartInBrussels(today);
-        var seminars = await db.CohortSessions.Seminars(cohort.CohortId).Where(s => s.StartsAt >= fromToday)
+        // Campaigns and seminars are deadlines only in a programme that uses them.
+        var seminars = !cohort.Uses(ProgrammeComponents.LeadershipSeminars) ? [] : await db.CohortSessions.Seminars(cohort.CohortId).Where(s => s.StartsAt >= fromToday)
             .Select(s => new { s.StartsAt, s.LeadershipCompetencyId }).ToListAsync();
         Deadlines = o.Campaigns
+            .Where(_ => cohort.Uses(ProgrammeComponents.SelfAssessment))
             .SelectMany(c => new[]
             {
                 c.OpensOn > today ? new Deadline(c.OpensOn, l["Ouverture de la campagne « {0} »", c.Name]) : null,

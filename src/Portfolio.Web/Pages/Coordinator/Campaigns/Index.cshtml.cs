@@ -142,9 +142,10 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
     private async Task<bool> LoadAsync(int cohortId)
     {
         var cohort = await coordination.Cohorts.Where(c => c.Id == cohortId)
-            .Select(c => new CohortView(c.Id, c.Name, c.FrameworkId, c.Framework.Revision, c.StartsOn, c.EndsOn))
+            .Select(c => new CohortView(c.Id, c.Name, c.FrameworkId, c.Framework.Revision, c.StartsOn, c.EndsOn, c.Programme.Components))
             .SingleOrDefaultAsync();
-        if (cohort is null)
+        // A programme without self-assessment has no campaigns page (Hosting/ComponentAccess, read here with the cohort).
+        if (cohort is null || !Portfolio.Web.Hosting.ComponentAccess.Shows("/Coordinator/Campaigns/Index", cohort.Components))
         {
             return false;
         }
@@ -197,7 +198,11 @@ public class IndexModel(PortfolioDb db, Coordination coordination, FrameworkMode
         _ => l["Clôturée"],
     };
 
-    public sealed record CohortView(int Id, string Name, int FrameworkId, Guid FrameworkRevision, DateOnly StartsOn, DateOnly EndsOn);
+    public sealed record CohortView(int Id, string Name, int FrameworkId, Guid FrameworkRevision, DateOnly StartsOn, DateOnly EndsOn, ProgrammeComponents Components)
+    {
+        /// <summary>A programme without leadership seminars has no seminar dates to plan (and no lock on self-assessment to explain).</summary>
+        public bool HasSeminars => (Components & ProgrammeComponents.LeadershipSeminars) != 0;
+    }
     public sealed record CampaignView(int Id, string Name, DateOnly OpensOn, DateOnly ClosesOn, CampaignState State, uint RowVersion);
     public sealed record LateSeminar(string Code, string Title, DateOnly HeldOn, string Campaign, DateOnly CampaignClosesOn);
     public sealed record ParticipantProgress(string Name, IReadOnlyList<CampaignProgress> Campaigns);

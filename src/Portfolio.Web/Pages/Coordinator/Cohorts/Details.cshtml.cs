@@ -163,7 +163,7 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
     private async Task<bool> LoadAsync(int id)
     {
         var cohort = await coordination.Cohorts.Where(c => c.Id == id)
-            .Select(c => new CohortView(c.Id, c.Name, c.Programme.Title, c.Framework.Code, c.Framework.Title, c.Framework.Version, c.StartsOn, c.EndsOn))
+            .Select(c => new CohortView(c.Id, c.Name, c.Programme.Title, c.Framework.Code, c.Framework.Title, c.Framework.Version, c.StartsOn, c.EndsOn, c.Programme.Components))
             .SingleOrDefaultAsync();
         if (cohort is null)
         {
@@ -180,7 +180,8 @@ public class DetailsModel(PortfolioDb db, Coordination coordination, CohortEnrol
         return true;
     }
 
-    public sealed record CohortView(int Id, string Name, string Programme, string FrameworkCode, string Framework, int FrameworkVersion, DateOnly StartsOn, DateOnly EndsOn);
+    public sealed record CohortView(int Id, string Name, string Programme, string FrameworkCode, string Framework, int FrameworkVersion, DateOnly StartsOn, DateOnly EndsOn,
+        Portfolio.Core.Cohorts.ProgrammeComponents Components);
     /// <summary><paramref name="HasPassword"/>: the person has signed up; otherwise their invitation can be sent again.</summary>
     public sealed record ParticipantView(string Id, string LastName, string FirstName, string Email, string? Organisation, bool HasPassword, DateTimeOffset? WithdrawnAt);
 

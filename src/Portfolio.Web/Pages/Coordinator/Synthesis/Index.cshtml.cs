@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.JuryPacks;
@@ -16,6 +17,9 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, Coordination
 {
     public SynthesisView View { get; private set; } = null!;
 
+    /// <summary>Whether the cohort's programme uses jury packs (the page then links to them).</summary>
+    public bool ShowsPacks { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int cohortId, int? pillar, int? campaign, string? sort, bool desc = false)
     {
         var synthesis = await CohortSynthesis.ForCohortAsync(db, frameworks, coordination.Cohorts, cohortId, HttpContext.RequestAborted);
@@ -26,6 +30,8 @@ public class IndexModel(PortfolioDb db, FrameworkModels frameworks, Coordination
         View = SynthesisView.Of(synthesis, pillar, campaign, sort, desc,
             c => synthesis.Submission(c.ParticipantId) is { } s ? Url.Page("/Coordinator/Submissions/Snapshot", new { id = s.SubmissionId }) : null,
             values => Url.Page("/Coordinator/Synthesis/Index", new RouteValueDictionary(values) { ["cohortId"] = cohortId }));
+        ShowsPacks = Portfolio.Web.Hosting.ComponentAccess.Shows("/Coordinator/Packs/Index",
+            await coordination.Cohorts.Where(c => c.Id == cohortId).Select(c => c.Programme.Components).SingleAsync(HttpContext.RequestAborted));
         return Page();
     }
 }

@@ -12,7 +12,8 @@ namespace Portfolio.Tests.Cohorts;
 public class SeminarMigrationTests
 {
     private const string Database = "portfolio_seminar_migration";
-    private const string BeforeSessions = "20261206050305_JuryPacks";
+    // The migration just before CohortSessions: every other table is already in its current shape.
+    private const string BeforeSessions = "20261206165851_TransformationProjects";
 
     [Fact]
     public async Task Each_seminar_becomes_a_session_of_its_cohorts_calendar()

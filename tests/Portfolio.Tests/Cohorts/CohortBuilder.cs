@@ -58,6 +58,8 @@ public static class CohortBuilder
         if (programme is null)
         {
             programme = new Programme(code, title ?? (code == ProgrammeCode ? "Certificat inter-universités en management public" : $"Programme {code}"));
+            // A test programme uses every part, so that each part's tests reach its pages; ComponentTests switch parts off.
+            programme.Use(ProgrammeComponents.All, true);
             db.Programmes.Add(programme);
         }
         return programme;

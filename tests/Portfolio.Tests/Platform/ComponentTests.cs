@@ -28,11 +28,11 @@ public class ComponentTests(PortfolioFactory factory) : IntegrationTest(factory)
         // Listed by itself or by its own folder: a new folder must say which part it belongs to (or none).
         var unlisted = pages.Where(p => !ComponentAccess.Lists(p)).Order().ToList();
         Assert.True(unlisted.Count == 0, "pages whose folder is not in ComponentAccess.Map:\n" + string.Join("\n", unlisted));
-        // Every part has pages of its own, but the seminars (a section of the campaigns page, and the lock they put on
-        // self-assessment) and the parts other engineers are still building.
+        // Every part has pages of its own, but the seminars (sessions of the calendar, and the lock they put on
+        // self-assessment) and the study trip (a session of the calendar too).
         var served = pages.Aggregate(ProgrammeComponents.None, (all, p) => all | ComponentAccess.For(p));
         var missing = ProgrammeComponentNames.Each.Where(c => !served.HasFlag(c)).ToList();
-        Assert.Equal([ProgrammeComponents.LeadershipSeminars, ProgrammeComponents.Sessions, ProgrammeComponents.StudyTrip, ProgrammeComponents.TransformationProject], missing);
+        Assert.Equal([ProgrammeComponents.LeadershipSeminars, ProgrammeComponents.StudyTrip], missing);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class ComponentTests(PortfolioFactory factory) : IntegrationTest(factory)
 
         await using (var db = Factory.NewDb())
         {
-            Assert.Equal(ProgrammeComponents.Default & ~ProgrammeComponents.SelfAssessment, await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Components).SingleAsync());
+            Assert.Equal(ProgrammeComponents.All & ~ProgrammeComponents.SelfAssessment, await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Components).SingleAsync());
         }
         Assert.Equal(HttpStatusCode.NotFound, (await participant.GetAsync("/Participant/Assessments")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/Coordinator/Campaigns/{cohortId}")).StatusCode);
@@ -141,8 +141,7 @@ public class ComponentTests(PortfolioFactory factory) : IntegrationTest(factory)
 
         var first = await ProgrammeDescriptions.LoadShippedAsync(db, folder);
         Assert.Contains("cium: created (SelfAssessment, LeadershipSeminars, CaseStudy, IndividualReport, Evidence, Journal, Intervision, CoDevelopment, Jury, JuryPacks, Sessions, StudyTrip)", first);
-        // The sister frameworks come from another branch: until they are loaded, their programmes wait, and say why.
-        Assert.Contains(first, l => l.StartsWith("communaute-cadres-dirigeants: skipped, its framework \"communaute-cadres-dirigeants\" is not loaded"));
+        Assert.Contains("communaute-cadres-dirigeants: created (Journal, Intervision, CoDevelopment)", first);
         Assert.Equal(5, first.Count);
 
         var again = await ProgrammeDescriptions.LoadShippedAsync(db, folder);
@@ -150,6 +149,21 @@ public class ComponentTests(PortfolioFactory factory) : IntegrationTest(factory)
         var cium = await db.Programmes.AsNoTracking().SingleAsync(p => p.Code == "cium");
         Assert.Equal(ProgrammeComponents.Default, cium.Components);
         Assert.Equal("cium-management-public", cium.FrameworkCode);
+
+        // A programme whose framework is not loaded waits, and says why.
+        var elsewhere = Directory.CreateTempSubdirectory();
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(elsewhere.FullName, "sans-cadre.json"),
+                """{ "code": "sans-cadre", "title": "Programme sans référentiel", "framework": "cadre-absent", "components": ["Journal"] }""");
+            var waiting = await ProgrammeDescriptions.LoadShippedAsync(db, elsewhere.FullName);
+            Assert.StartsWith("sans-cadre: skipped, its framework \"cadre-absent\" is not loaded", Assert.Single(waiting));
+            Assert.False(await db.Programmes.AnyAsync(p => p.Code == "sans-cadre"));
+        }
+        finally
+        {
+            elsewhere.Delete(recursive: true);
+        }
     }
 
     [Fact]

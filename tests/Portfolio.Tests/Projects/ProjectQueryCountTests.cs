@@ -55,6 +55,8 @@ public class ProjectQueryCountTests(PortfolioFactory factory) : IntegrationTest(
         var many = await CommandsForAsync(coordinator, $"/Coordinator/Projects/{large}");
 
         Assert.Equal(few, many);
-        Assert.InRange(few, 1, 4);
+        // Constant whatever the cohort's size: the page's own reads and the per-request ones, the component gate's
+        // lookup of the cohort's programme among them.
+        Assert.InRange(few, 1, 5);
     }
 }

@@ -19,7 +19,8 @@ public static class CodevAccess
     /// <summary>The group as its rules need it, or null when the person is neither a member nor its facilitator.</summary>
     public static Task<CodevGroup?> GroupAsync(PortfolioDb db, int groupId, string userId) =>
         GroupsOf(db, userId).Where(g => g.Id == groupId)
-            .Select(g => new CodevGroup(g.Id, g.CohortId, g.Name, g.FacilitatorId, g.Members.Select(m => m.UserId).ToList()))
+            .Select(g => new CodevGroup(g.Id, g.CohortId, g.Name, g.FacilitatorId, g.Members.Select(m => m.UserId).ToList(),
+                db.Cohorts.Where(c => c.Id == g.CohortId).Select(c => c.Programme.Components).First()))
             .SingleOrDefaultAsync()!;
 
     /// <summary>A session (tracked, for a change) with its group, or null for anyone outside the group.</summary>

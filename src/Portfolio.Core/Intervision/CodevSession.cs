@@ -11,9 +11,11 @@ public enum ContributionType { Reaction, Hypothesis, Suggestion, Experience }
 
 /// <summary>
 /// Who is who in a session's group when a rule is checked: the members and the facilitator as they stand now (a
-/// person who left the group can no longer write in its sessions).
+/// person who left the group can no longer write in its sessions). <see cref="Components"/>: the parts the cohort's
+/// programme uses (a member keeps a take-away as evidence only where the programme has evidence items).
 /// </summary>
-public sealed record CodevGroup(int Id, int CohortId, string Name, string? FacilitatorId, IReadOnlyCollection<string> MemberIds)
+public sealed record CodevGroup(int Id, int CohortId, string Name, string? FacilitatorId, IReadOnlyCollection<string> MemberIds,
+    Cohorts.ProgrammeComponents Components = Cohorts.ProgrammeComponents.Default)
 {
     public bool IsMember(string userId) => MemberIds.Contains(userId);
 }

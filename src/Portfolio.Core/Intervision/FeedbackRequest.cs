@@ -16,7 +16,12 @@ public class FeedbackRequest
 
     private FeedbackRequest() { }
 
-    public FeedbackRequest(int cohortId, string requesterId, string question, DateOnly dueOn, int[] evidenceIds, int[] objectiveIds, IEnumerable<string> peerIds, DateTimeOffset now, int? projectId = null)
+    /// <param name="materialOffered">
+    /// Whether the requester had anything to ask about (evidence, objectives of the framework, a project). A programme that
+    /// offers none (the community of senior executives: groups and a journal) asks about a situation told in the question.
+    /// </param>
+    public FeedbackRequest(int cohortId, string requesterId, string question, DateOnly dueOn, int[] evidenceIds, int[] objectiveIds, IEnumerable<string> peerIds, DateTimeOffset now,
+        int? projectId = null, bool materialOffered = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         CohortId = cohortId;
@@ -26,7 +31,7 @@ public class FeedbackRequest
         EvidenceIds = [.. evidenceIds.Distinct().Order()];
         ObjectiveIds = [.. objectiveIds.Distinct().Order()];
         ProjectId = projectId;
-        if (EvidenceIds.Length == 0 && ObjectiveIds.Length == 0 && ProjectId is null)
+        if (materialOffered && !HasMaterial)
         {
             throw new ArgumentException("Feedback is asked on at least one evidence item, objective or the project.", nameof(evidenceIds));
         }
@@ -37,6 +42,9 @@ public class FeedbackRequest
         }
         CreatedAt = now;
     }
+
+    /// <summary>Whether the request is about evidence, objectives or the project, rather than a situation told in its question alone.</summary>
+    public bool HasMaterial => EvidenceIds.Length > 0 || ObjectiveIds.Length > 0 || ProjectId is not null;
 
     public int Id { get; private set; }
     public int CohortId { get; private set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
@@ -96,7 +97,12 @@ public class ToEvidenceModel(PortfolioDb db, FrameworkModels frameworks, TimePro
         };
         if (source is not null)
         {
-            var framework = await db.Cohorts.Where(c => c.Id == source.CohortId).Select(c => new { c.FrameworkId, c.Framework.Revision }).SingleAsync();
+            var framework = await db.Cohorts.Where(c => c.Id == source.CohortId).Select(c => new { c.FrameworkId, c.Framework.Revision, c.Programme.Components }).SingleAsync();
+            if (!framework.Components.HasFlag(ProgrammeComponents.Evidence))
+            {
+                // The programme keeps no evidence items (its session page offers no such link): nothing to make here.
+                return null;
+            }
             Framework = await frameworks.GetAsync(db, framework.FrameworkId, framework.Revision);
             Material = source;
         }

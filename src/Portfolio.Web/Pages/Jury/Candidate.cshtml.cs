@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.CaseStudies;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Intervision;
 using Portfolio.Core.Juries;
@@ -27,6 +28,11 @@ public class CandidateModel(PortfolioDb db) : PageModel
     /// <summary>The candidate's transformation project, when its final presentation is submitted (<see cref="ItemAccess"/>).</summary>
     public string? ProjectTitle { get; private set; }
 
+    /// <summary>The parts the candidate's programme uses: the page shows only their sections.</summary>
+    public ProgrammeComponents Components { get; private set; }
+
+    public bool Uses(ProgrammeComponents component) => Components.HasFlag(component);
+
     /// <summary>The final version of the collective report of the candidate's case-study group, once the group has submitted it.</summary>
     public CollectiveReportLink? CollectiveReport { get; private set; }
 
@@ -42,19 +48,23 @@ public class CandidateModel(PortfolioDb db) : PageModel
                 // Read in the same command: the title of the candidate's transformation project, once its presentation is submitted.
                 Project = db.TransformationProjects.ReadableBy(db, me).Where(p => p.CohortId == c.CohortId && p.OwnerId == c.ParticipantId && p.PresentationSubmittedAt != null)
                     .Select(p => p.Title).FirstOrDefault(),
+                Components = db.Cohorts.Where(k => k.Id == c.CohortId).Select(k => k.Programme.Components).First(),
             })
             .SingleOrDefaultAsync();
         if (candidate is null)
         {
             return NotFound();
         }
-        (CandidateName, JuryName, ProjectTitle) = ($"{candidate.FirstName} {candidate.LastName}", candidate.JuryName, candidate.Project);
+        (CandidateName, JuryName, ProjectTitle, Components) = ($"{candidate.FirstName} {candidate.LastName}", candidate.JuryName, candidate.Project, candidate.Components);
         var submissions = await db.Submissions.ReadableBy(db, me).Where(s => s.CohortId == candidate.CohortId && s.ParticipantId == candidate.ParticipantId)
             .OrderByDescending(s => s.Number).Select(s => new { s.Id, s.SubmittedAt }).ToListAsync();
         Submitted = submissions.Select(s => s.SubmittedAt).ToList();
-        CollectiveReport = await CaseStudyAccess.FinalReportOf(db, me, juryCandidateId)
-            .Select(v => new CollectiveReportLink(v.FileName, v.Group.Organisation, v.Group.SubmittedAt))
-            .SingleOrDefaultAsync();
+        if (Uses(ProgrammeComponents.CaseStudy))
+        {
+            CollectiveReport = await CaseStudyAccess.FinalReportOf(db, me, juryCandidateId)
+                .Select(v => new CollectiveReportLink(v.FileName, v.Group.Organisation, v.Group.SubmittedAt))
+                .SingleOrDefaultAsync();
+        }
         if (submissions.Count > 0)
         {
             Latest = await SnapshotView.LoadAsync(db.Submissions.Where(s => s.Id == submissions[0].Id));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Juries;
 
@@ -17,7 +18,8 @@ public class IndexModel(PortfolioDb db) : PageModel
     public async Task OnGetAsync()
     {
         var me = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var juries = await db.Juries.Where(j => j.Members.Any(m => m.UserId == me))
+        // Juries of programmes that no longer use a jury (or their packs) stay out of sight, as their pages answer 404.
+        var juries = await db.Juries.Where(j => j.Members.Any(m => m.UserId == me) && db.Cohorts.Using(ProgrammeComponents.Jury).Any(c => c.Id == j.CohortId))
             .Select(j => new
             {
                 j.Id,
@@ -25,12 +27,12 @@ public class IndexModel(PortfolioDb db) : PageModel
                 Cohort = db.Cohorts.Where(c => c.Id == j.CohortId).Select(c => c.Programme.Title + " — " + c.Name).First(),
                 IsChair = j.ChairId == me,
                 // The jury's pack, and whether it is open to this juror (same command).
-                Pack = db.JuryPacks.Where(p => p.JuryId == j.Id)
+                Pack = db.JuryPacks.Where(p => p.JuryId == j.Id && db.Cohorts.Using(ProgrammeComponents.JuryPacks).Any(c => c.Id == j.CohortId))
                     .Select(p => new PackView(p.Id, p.Length, p.BuiltAt, JuryAccess.PacksOpenTo(db, me).Any(o => o.Id == p.Id))).FirstOrDefault(),
             })
             .OrderBy(j => j.Cohort).ThenBy(j => j.Name)
             .ToListAsync();
-        var candidates = await db.JuryCandidates.Where(c => c.Jury.Members.Any(m => m.UserId == me))
+        var candidates = await db.JuryCandidates.Where(c => c.Jury.Members.Any(m => m.UserId == me) && db.Cohorts.Using(ProgrammeComponents.Jury).Any(k => k.Id == c.CohortId))
             .Join(db.Users, c => c.ParticipantId, u => u.Id, (c, u) => new
             {
                 c.Id,

@@ -33,7 +33,10 @@ public class CreateModel(PortfolioDb db, Coordination coordination, IStringLocal
             ModelState.AddModelError("Input.EndsOn", l["La fin doit suivre le début."]);
         }
         var programme = await coordination.Programmes.SingleOrDefaultAsync(p => p.Id == Input.ProgrammeId);
-        var framework = await db.Frameworks.Published().SingleOrDefaultAsync(f => f.Id == Input.FrameworkId);
+        // No framework chosen: the latest published version of the one the programme is described with (templates/programmes).
+        var framework = Input.FrameworkId == 0 && programme?.FrameworkCode is { } own
+            ? await db.Frameworks.Published().Where(f => f.Code == own).OrderByDescending(f => f.Version).FirstOrDefaultAsync()
+            : await db.Frameworks.Published().SingleOrDefaultAsync(f => f.Id == Input.FrameworkId);
         if (programme is null)
         {
             ModelState.AddModelError("Input.ProgrammeId", l["Choisissez un programme."]);
@@ -63,6 +66,7 @@ public class CreateModel(PortfolioDb db, Coordination coordination, IStringLocal
         Programmes = await coordination.Programmes.OrderBy(p => p.Title).Select(p => new SelectListItem(p.Title, p.Id.ToString())).ToListAsync();
         Frameworks = await db.Frameworks.Published().OrderBy(f => f.Title).ThenByDescending(f => f.Version)
             .Select(f => new SelectListItem(f.Title + " — v" + f.Version, f.Id.ToString())).ToListAsync();
+        Frameworks.Insert(0, new SelectListItem(l["Celui du programme (dernière version publiée)"], "0"));
     }
 
     public sealed class CohortInput

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
@@ -30,6 +31,15 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
 
     /// <summary>The person's transformation project in this cohort, on which advice may be asked; null when none yet.</summary>
     public Choice? MyProject { get; private set; }
+
+    /// <summary>Whether the programme uses evidence items (their choice is shown only then).</summary>
+    public bool UsesEvidence { get; private set; }
+
+    /// <summary>
+    /// Whether there is anything to ask about: evidence, objectives, the project. Without any (a programme of groups and a
+    /// journal), the question alone tells the situation peers are asked about.
+    /// </summary>
+    public bool MaterialOffered => MyEvidence.Count > 0 || Framework.Objectives.Count > 0 || MyProject is not null;
 
     /// <param name="evidence">The evidence item the person came from ("Demander un retour" on its page): ticked already.</param>
     /// <param name="project">Coming from the project's page ("Demander conseil"): the project is ticked already.</param>
@@ -71,7 +81,7 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
         {
             ModelState.AddModelError("Input.OnProject", l["Décrivez d'abord votre projet de transformation pour demander conseil à son sujet."]);
         }
-        if (Input.EvidenceIds.Count == 0 && Input.ObjectiveIds.Count == 0 && !Input.OnProject)
+        if (MaterialOffered && Input.EvidenceIds.Count == 0 && Input.ObjectiveIds.Count == 0 && !Input.OnProject)
         {
             ModelState.AddModelError("Input.EvidenceIds", l["Choisissez au moins une preuve, un objectif ou votre projet sur lequel vous demandez un retour."]);
         }
@@ -98,7 +108,7 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
 
         var now = clock.GetUtcNow();
         var request = new FeedbackRequest(cohort.CohortId, cohort.OwnerId, Input.Question!, Input.DueOn!.Value, [.. Input.EvidenceIds], [.. Input.ObjectiveIds], asked, now,
-            Input.OnProject ? int.Parse(MyProject!.Id, System.Globalization.CultureInfo.InvariantCulture) : null);
+            Input.OnProject ? int.Parse(MyProject!.Id, System.Globalization.CultureInfo.InvariantCulture) : null, MaterialOffered);
         // The peers' notifications link to the request, whose id exists once saved: both saves in one transaction.
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.FeedbackRequests.Add(request);
@@ -116,9 +126,10 @@ public class AskModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts myCo
     private async Task LoadChoicesAsync(ParticipantCohort cohort)
     {
         Framework = await frameworks.GetAsync(db, cohort.FrameworkId, cohort.FrameworkRevision);
+        UsesEvidence = cohort.Uses(ProgrammeComponents.Evidence);
         Peers = await GroupQueries.PeersOf(db, cohort.OwnerId, cohort.CohortId).OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
             .Select(u => new Choice(u.Id, u.FirstName + " " + u.LastName)).ToListAsync();
-        MyEvidence = await db.Evidence.In(cohort).OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id)
+        MyEvidence = !UsesEvidence ? [] : await db.Evidence.In(cohort).OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id)
             .Select(e => new Choice(e.Id.ToString(), e.Title)).ToListAsync();
         MyProject = await db.TransformationProjects.In(cohort).Select(p => new Choice(p.Id.ToString(), p.Title)).SingleOrDefaultAsync();
     }

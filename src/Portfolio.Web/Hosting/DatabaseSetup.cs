@@ -72,8 +72,11 @@ public static class DatabaseSetup
 
         if (withDemoData || settings.DemoData)
         {
-            await DemoData.LoadAsync(provider);
-            log.LogInformation("Demo data ready");
+            // Last: each demo cohort belongs to a shipped programme loaded above, never to one the demo would create.
+            foreach (var line in await DemoData.LoadAsync(provider))
+            {
+                log.LogInformation("Demo {Programme}", line);
+            }
         }
     }
 }

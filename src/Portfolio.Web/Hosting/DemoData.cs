@@ -13,52 +13,20 @@ using Portfolio.Core.Text;
 namespace Portfolio.Web.Hosting;
 
 /// <summary>
-/// The demo cohort and accounts listed in the README. Loaded by `./portfolio run` in Development, or in any
-/// environment only when asked explicitly (`migrate --demo` or Portfolio:DemoData=true). A second run changes nothing.
+/// The demo cohorts and accounts listed in the README: one cohort for each shipped programme (DemoData.Programmes.cs).
+/// Loaded by `./portfolio run` in Development, or in any environment only when asked explicitly (`migrate --demo` or
+/// Portfolio:DemoData=true), after the shipped programmes. A second run changes nothing: every part is looked up
+/// before it is created, and written once, left alone afterwards.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     public const string Password = "Portfolio-demo-2026";
-    public const string ProgrammeCode = "cium";
     public const string CohortName = "Démo 2025-2026";
-    public const string FrameworkCode = "cium-management-public";
 
-    public static readonly IReadOnlyList<(string Email, string FirstName, string LastName, string Role)> Staff =
-    [
-        ("admin@portfolio.test", "Alice", "Administratrice", Roles.Admin),
-        ("coordination1@portfolio.test", "Claire", "Dubois", Roles.Coordinator),
-        ("coordination2@portfolio.test", "Marc", "Lemaire", Roles.Coordinator),
-        ("jury1@portfolio.test", "Françoise", "Janssens", Roles.JuryMember),
-        ("jury2@portfolio.test", "Pierre", "Lambert", Roles.JuryMember),
-        ("jury3@portfolio.test", "Nadia", "Benali", Roles.JuryMember),
-        ("jury4@portfolio.test", "Luc", "Peeters", Roles.JuryMember),
-        ("facilitation@portfolio.test", "Sophie", "Wauters", Roles.Facilitator),
-    ];
-
-    public static readonly IReadOnlyList<(string FirstName, string LastName, string Organisation)> Participants =
-    [
-        ("Amélie", "Dupont", "Service public de Wallonie"),
-        ("Benoît", "Leroy", "Fédération Wallonie-Bruxelles"),
-        ("Chloé", "Martin", "Ville de Namur"),
-        ("David", "Simon", "Service public de Wallonie"),
-        ("Élise", "Laurent", "Wallonie-Bruxelles International"),
-        ("François", "Michel", "Ville de Liège"),
-        ("Géraldine", "Lefèvre", "Office de la Naissance et de l'Enfance"),
-        ("Hugo", "Renard", "Service public de Wallonie"),
-        ("Inès", "Claes", "Fédération Wallonie-Bruxelles"),
-        ("Julien", "Hubert", "Province de Hainaut"),
-        ("Karima", "El Amrani", "Ville de Charleroi"),
-        ("Laurent", "Goossens", "Agence wallonne du Patrimoine"),
-    ];
-
-    public static string ParticipantEmail(int index) => $"participant{index + 1:00}@portfolio.test";
-
-    public static async Task LoadAsync(IServiceProvider provider)
+    /// <summary>Loads every programme's demo cohort; returns one line a programme for the log.</summary>
+    public static async Task<IReadOnlyList<string>> LoadAsync(IServiceProvider provider)
     {
-        var db = provider.GetRequiredService<PortfolioDb>();
         var users = provider.GetRequiredService<UserManager<AppUser>>();
-        var enrolment = provider.GetRequiredService<CohortEnrolment>();
-
         foreach (var (email, firstName, lastName, role) in Staff)
         {
             var user = await users.FindByEmailAsync(email);
@@ -72,180 +40,272 @@ public static class DemoData
                 Check(await users.AddToRoleAsync(user, role));
             }
         }
+        var lines = new List<string>();
+        foreach (var programme in Programmes)
+        {
+            lines.Add(await LoadProgrammeAsync(provider, programme));
+        }
+        return lines;
+    }
 
-        var programme = await db.Programmes.Include(p => p.Coordinators).SingleOrDefaultAsync(p => p.Code == ProgrammeCode);
+    private static async Task<string> LoadProgrammeAsync(IServiceProvider provider, DemoProgramme demo)
+    {
+        var db = provider.GetRequiredService<PortfolioDb>();
+        var users = provider.GetRequiredService<UserManager<AppUser>>();
+        var clock = provider.GetRequiredService<TimeProvider>();
+
+        // The programme comes from templates/programmes, with the parts it uses: a demo that created it would give it
+        // other components than the shipped file (or than a coordinator chose since).
+        var programme = await db.Programmes.Include(p => p.Coordinators).SingleOrDefaultAsync(p => p.Code == demo.Code);
         if (programme is null)
         {
-            programme = new Programme(ProgrammeCode, "Certificat inter-universités en management public");
-            db.Programmes.Add(programme);
+            return $"{demo.Code}: no demo cohort, the programme is not loaded (templates/programmes/{demo.Code}.json)";
         }
-        foreach (var (email, _, _, role) in Staff.Where(s => s.Role == Roles.Coordinator))
+        foreach (var email in demo.Coordinators)
         {
-            programme.Assign((await users.FindByEmailAsync(email))!.Id);
-        }
-        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Name == CohortName);
-        if (cohort is null)
-        {
-            // Dated around the day the demo is installed, so that its first campaign is open and its seminars ahead.
-            var today = provider.GetRequiredService<TimeProvider>().Today();
-            var framework = await db.Frameworks.Published().Where(f => f.Code == FrameworkCode).OrderByDescending(f => f.Version).FirstAsync();
-            cohort = new Cohort(programme, CohortName, framework, today.AddDays(-14), today.AddDays(300));
-            db.Cohorts.Add(cohort);
-            db.Campaigns.AddRange(Campaign.DefaultsFor(cohort));
-            await db.SaveChangesAsync();
-            // The cohort's calendar: the first module a week ago (something to reflect on), the next one ahead, the three
-            // leadership seminars at the end of the pillars they follow (the first one is a month away) and a study trip.
-            var model = await provider.GetRequiredService<FrameworkModels>().GetAsync(db, framework.Id, framework.Revision);
-            var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
-            static DateTimeOffset At(DateOnly day, int hour) => Dates.FromBrussels(day.ToDateTime(new TimeOnly(hour, 0)));
-            db.CohortSessions.AddRange(model.Pillars.Take(2).Select((p, i) => new CohortSession(cohort.Id, SessionKind.Module,
-                StorableText.Shorten($"Module {p.Code} — {p.Title}", CohortSession.TitleLength), At(today.AddDays(-7 + 21 * i), 9), At(today.AddDays(-7 + 21 * i), 17),
-                "Université de Namur, salle Pedro Arrupe", p.Id, null, now)));
-            db.CohortSessions.AddRange(model.LeadershipCompetencies.Select((c, i) => new CohortSession(cohort.Id, SessionKind.LeadershipSeminar,
-                StorableText.Shorten($"Séminaire de leadership {c.Code} — {c.Title}", CohortSession.TitleLength), At(today.AddDays(30 + 120 * i), 9), At(today.AddDays(30 + 120 * i), 17),
-                "Louvain-la-Neuve, Château de Nivelles", null, c.Id, now)));
-            db.CohortSessions.Add(new CohortSession(cohort.Id, SessionKind.StudyTrip, "Voyage d'étude à Strasbourg (Conseil de l'Europe)",
-                At(today.AddDays(200), 8), At(today.AddDays(202), 18), "Strasbourg", null, null, now));
+            programme.Assign(await UserIdAsync(users, email));
         }
         await db.SaveChangesAsync();
 
-        var enrolled = await db.Enrolments.Where(e => e.CohortId == cohort.Id).Select(e => e.UserId).ToListAsync();
-        var rows = new List<ParticipantRow>();
-        for (var i = 0; i < Participants.Count; i++)
+        var cohort = await db.Cohorts.SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Name == CohortName);
+        if (cohort is null)
         {
-            var existing = await users.FindByEmailAsync(ParticipantEmail(i));
-            if (existing is not null && enrolled.Contains(existing.Id))
+            var framework = await db.Frameworks.Published().Where(f => f.Code == programme.FrameworkCode).OrderByDescending(f => f.Version).FirstOrDefaultAsync();
+            if (framework is null)
             {
-                continue;
+                return $"{demo.Code}: no demo cohort, no published version of its framework \"{programme.FrameworkCode}\"";
             }
-            var (firstName, lastName, organisation) = Participants[i];
-            rows.Add(new ParticipantRow(i + 1, ParticipantEmail(i), firstName, lastName, organisation));
+            cohort = await CreateCohortAsync(provider, programme, framework, demo.Calendar);
+        }
+
+        var participants = await EnrolAsync(provider, cohort.Id, demo.Participants);
+        var now = clock.GetUtcNow();
+        if (programme.Uses(ProgrammeComponents.Intervision | ProgrammeComponents.CoDevelopment))
+        {
+            await LoadGroupsAsync(db, users, cohort.Id, participants, demo.Groups, now);
+        }
+        if (programme.Uses(ProgrammeComponents.CoDevelopment) && demo.Groups.CodevPlace is { } place)
+        {
+            await LoadCodevSessionAsync(db, cohort.Id, participants, place, clock);
+        }
+        if (programme.Uses(ProgrammeComponents.CaseStudy) && demo.CaseOrganisations.Length > 0)
+        {
+            await LoadCaseStudiesAsync(db, cohort.Id, participants, demo.CaseOrganisations, clock);
+        }
+        if (programme.Uses(ProgrammeComponents.Jury) && demo.Jurors.Length > 0)
+        {
+            await LoadJuryAsync(db, users, cohort.Id, demo.Jurors, participants.Take(demo.Candidates).ToList(), now);
+        }
+        if (programme.Uses(ProgrammeComponents.TransformationProject) && demo.Project is { } project)
+        {
+            await LoadProjectAsync(db, provider.GetRequiredService<FrameworkModels>(), cohort, participants[0], participants[1], project, clock);
+        }
+        return $"{demo.Code}: \"{CohortName}\" ready, {participants.Count} participants";
+    }
+
+    /// <summary>
+    /// The cohort, dated around the day the demo is installed (its first campaign open, its sessions ahead but one),
+    /// with its campaigns and calendar when the programme uses them; all in one transaction, since they are written
+    /// only when the cohort is created.
+    /// </summary>
+    private static async Task<Cohort> CreateCohortAsync(IServiceProvider provider, Programme programme, Framework framework, DemoCalendar? calendar)
+    {
+        var db = provider.GetRequiredService<PortfolioDb>();
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var today = clock.Today();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var cohort = new Cohort(programme, CohortName, framework, today.AddDays(-14), today.AddDays(300));
+        db.Cohorts.Add(cohort);
+        // A framework without self-assessment cannot hold a campaign (Campaign refuses it), whatever the programme says.
+        if (programme.Uses(ProgrammeComponents.SelfAssessment) && framework.HasSelfAssessment)
+        {
+            db.Campaigns.AddRange(Campaign.DefaultsFor(cohort));
+        }
+        await db.SaveChangesAsync();
+
+        if (calendar is not null && programme.Uses(ProgrammeComponents.Sessions))
+        {
+            var model = await provider.GetRequiredService<FrameworkModels>().GetAsync(db, framework.Id, framework.Revision);
+            static DateTimeOffset At(DateOnly day, int hour) => Dates.FromBrussels(day.ToDateTime(new TimeOnly(hour, 0)));
+            db.CohortSessions.AddRange(model.Pillars.Take(calendar.Modules).Select((p, i) =>
+            {
+                var day = today.AddDays(-7 + calendar.EveryDays * i);
+                return new CohortSession(cohort.Id, SessionKind.Module, StorableText.Shorten($"{calendar.ModuleWord} {i + 1} — {p.Title}", CohortSession.TitleLength),
+                    At(day, 9), At(day.AddDays(calendar.LengthDays - 1), 17), calendar.Places[i % calendar.Places.Length], p.Id, null, now);
+            }));
+            // The leadership seminars at the end of the pillars they follow, the first one a month away.
+            if (programme.Uses(ProgrammeComponents.LeadershipSeminars))
+            {
+                db.CohortSessions.AddRange(model.LeadershipCompetencies.Select((c, i) => new CohortSession(cohort.Id, SessionKind.LeadershipSeminar,
+                    StorableText.Shorten($"Séminaire de leadership {c.Code} — {c.Title}", CohortSession.TitleLength), At(today.AddDays(30 + 120 * i), 9),
+                    At(today.AddDays(30 + 120 * i), 17), calendar.SeminarPlace, null, c.Id, now)));
+            }
+            if (calendar.Trip is { } trip && programme.Uses(ProgrammeComponents.StudyTrip))
+            {
+                db.CohortSessions.Add(new CohortSession(cohort.Id, SessionKind.StudyTrip, trip.Title, At(today.AddDays(trip.InDays), 8),
+                    At(today.AddDays(trip.InDays + trip.LengthDays - 1), 18), trip.Place, null, null, now));
+            }
+            await db.SaveChangesAsync();
+        }
+        await transaction.CommitAsync();
+        return cohort;
+    }
+
+    /// <summary>
+    /// Enrols those of <paramref name="people"/> not yet in the cohort, through the same path as an uploaded participant
+    /// list, and gives every one of them the demo password; returns their ids in the given order.
+    /// </summary>
+    private static async Task<List<string>> EnrolAsync(IServiceProvider provider, int cohortId, IReadOnlyList<DemoPerson> people)
+    {
+        var db = provider.GetRequiredService<PortfolioDb>();
+        var users = provider.GetRequiredService<UserManager<AppUser>>();
+        var enrolled = await db.Enrolments.Where(e => e.CohortId == cohortId).Select(e => e.UserId).ToListAsync();
+        var rows = new List<ParticipantRow>();
+        for (var i = 0; i < people.Count; i++)
+        {
+            var (email, firstName, lastName, organisation) = people[i];
+            var existing = await users.FindByEmailAsync(email);
+            if (existing is null || !enrolled.Contains(existing.Id))
+            {
+                rows.Add(new ParticipantRow(i + 1, email, firstName, lastName, organisation));
+            }
         }
         if (rows.Count > 0)
         {
-            var problems = await enrolment.EnrolAsync(cohort.Id, rows);
+            var problems = await provider.GetRequiredService<CohortEnrolment>().EnrolAsync(cohortId, rows);
             if (problems.Count > 0)
             {
                 throw new InvalidOperationException("Demo enrolment failed: " + string.Join("; ", problems.Select(p => p.Message)));
             }
         }
-        for (var i = 0; i < Participants.Count; i++)
+        var ids = new List<string>();
+        foreach (var person in people)
         {
-            var participant = await users.FindByEmailAsync(ParticipantEmail(i));
-            if (participant is not null && !await users.HasPasswordAsync(participant))
+            var participant = (await users.FindByEmailAsync(person.Email))!;
+            // Enrolment leaves the password to the invitation; a demo account signs in straight away.
+            if (!await users.HasPasswordAsync(participant))
             {
                 Check(await users.AddPasswordAsync(participant, Password));
             }
+            ids.Add(participant.Id);
         }
-        await LoadGroupsAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>().GetUtcNow());
-        await LoadCaseStudiesAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>());
-        await LoadJuryAsync(db, users, cohort.Id, provider.GetRequiredService<TimeProvider>().GetUtcNow());
-        await LoadProjectAsync(db, users, provider.GetRequiredService<FrameworkModels>(), cohort, provider.GetRequiredService<TimeProvider>());
+        return ids;
+    }
+
+    /// <summary>The participants shared out in order among the named groups, the first run by the demo facilitator when asked.</summary>
+    private static async Task LoadGroupsAsync(PortfolioDb db, UserManager<AppUser> users, int cohortId, List<string> participants, DemoGroups groups, DateTimeOffset now)
+    {
+        if (await db.IntervisionGroups.AnyAsync(g => g.CohortId == cohortId))
+        {
+            return;
+        }
+        var facilitator = groups.FacilitatedFirst ? await UserIdAsync(users, FacilitatorEmail) : null;
+        var count = groups.Names.Length;
+        for (var i = 0; i < count; i++)
+        {
+            var members = participants[(participants.Count * i / count)..(participants.Count * (i + 1) / count)];
+            db.IntervisionGroups.Add(IntervisionGroup.Form(cohortId, groups.Names[i], members, i == 0 ? facilitator : null, now));
+        }
+        await db.SaveChangesAsync();
     }
 
     /// <summary>
-    /// Participant 01's transformation project, shared with her group: three milestones (the first reached) and advice
-    /// asked of participant 02 (same group), who answered. Written once, left alone afterwards.
+    /// The first group's next co-development session, ten days ahead, run by its facilitator (or its first member) with
+    /// the first demo participant in it as case owner; planned once, left alone afterwards.
     /// </summary>
-    private static async Task LoadProjectAsync(PortfolioDb db, UserManager<AppUser> users, FrameworkModels frameworks, Cohort cohort, TimeProvider clock)
+    private static async Task LoadCodevSessionAsync(PortfolioDb db, int cohortId, List<string> participants, string place, TimeProvider clock)
     {
-        var owner = (await users.FindByEmailAsync(ParticipantEmail(0)))!.Id;
+        var group = await db.IntervisionGroups.Where(g => g.CohortId == cohortId).OrderBy(g => g.Id)
+            .Select(g => new CodevGroup(g.Id, g.CohortId, g.Name, g.FacilitatorId, g.Members.Select(m => m.UserId).ToList()))
+            .FirstAsync();
+        // A coordinator may have emptied the group since: the session would have nobody to bring a case.
+        if (group.MemberIds.Count == 0 || await db.CodevSessions.AnyAsync(s => s.GroupId == group.Id))
+        {
+            return;
+        }
+        var owner = participants.FirstOrDefault(group.IsMember) ?? group.MemberIds.First();
+        var runBy = group.FacilitatorId ?? owner;
+        var startsAt = Dates.FromBrussels(clock.Today().AddDays(10).ToDateTime(new TimeOnly(14, 0)));
+        db.CodevSessions.Add(new CodevSession(group, startsAt, place, null, runBy, [owner], runBy, clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The first participant's transformation project, shared with her group, with its milestones (the first reached)
+    /// and advice asked of <paramref name="peer"/>, who answered. Written once, left alone afterwards.
+    /// </summary>
+    private static async Task LoadProjectAsync(PortfolioDb db, FrameworkModels frameworks, Cohort cohort, string owner, string peer, DemoProject demo, TimeProvider clock)
+    {
         if (await db.TransformationProjects.AnyAsync(p => p.CohortId == cohort.Id && p.OwnerId == owner))
         {
             return;
         }
-        var peer = (await users.FindByEmailAsync(ParticipantEmail(1)))!.Id;
         var now = clock.GetUtcNow();
         var today = clock.Today();
         var project = new TransformationProject(owner, cohort.Id, now);
-        project.State("Dématérialiser la chaîne des marchés publics",
-            "Le service des achats (douze agents) traite encore la plupart des marchés sur papier ; les délais de signature dépassent six semaines.",
-            "Un marché signé en ligne de bout en bout, des délais divisés par deux et des agents qui en portent eux-mêmes le changement.",
-            Visibility.Group, [], now);
-        project.AddMilestone("Cartographier les procédures actuelles avec l'équipe", today.AddDays(-7), "Trois ateliers d'une heure.", now);
-        project.AddMilestone("Piloter la signature électronique sur cinq marchés", today.AddDays(60), "", now);
-        project.AddMilestone("Présenter le bilan au comité de direction", today.AddDays(150), "", now);
+        project.State(demo.Title, demo.Context, demo.Ambition, Visibility.Group, [], now);
+        foreach (var (title, inDays, note) in demo.Milestones)
+        {
+            project.AddMilestone(title, today.AddDays(inDays), note, now);
+        }
         db.TransformationProjects.Add(project);
         await db.SaveChangesAsync();
-        project.CompleteMilestone(project.Milestones[0].Id, today.AddDays(-8), now);
-        var request = new FeedbackRequest(cohort.Id, owner, "Par où commencer pour que l'équipe porte elle-même le changement ?", today.AddDays(14), [], [], [peer], now, project.Id);
+        project.CompleteMilestone(project.Milestones[0].Id, today.AddDays(demo.Milestones[0].InDays - 1), now);
+        var request = new FeedbackRequest(cohort.Id, owner, demo.Question, today.AddDays(14), [], [], [peer], now, project.Id);
         db.FeedbackRequests.Add(request);
         await db.SaveChangesAsync();
         var framework = await frameworks.GetAsync(db, cohort.FrameworkId);
         var feedback = new Feedback(request, peer, now);
-        feedback.Write(new FeedbackContent(
-            new FeedbackPart("La cartographie faite avec l'équipe est un très bon départ.", [], []),
-            new FeedbackPart("Qui, dans l'équipe, pourrait devenir le relais du projet ?", [], []),
-            new FeedbackPart("Commencez le pilote avec les acheteurs volontaires et montrez vite un premier marché signé.", [], []), []),
-            request, framework, now);
+        feedback.Write(new FeedbackContent(new FeedbackPart(demo.Strengths, [], []), new FeedbackPart(demo.Questions, [], []),
+            new FeedbackPart(demo.Suggestions, [], []), []), request, framework, now);
         feedback.Submit(request.Recipients.Single(), now);
         db.Feedback.Add(feedback);
         await db.SaveChangesAsync();
     }
 
     /// <summary>
-    /// One jury of the four demo jurors, chaired by the first, with the first three participants as candidates;
-    /// formed once, left alone afterwards. Its jurors still declare their conflicts of interest themselves.
+    /// "Jury 1" of the given demo jurors, chaired by the first, with <paramref name="candidates"/>; formed once, left
+    /// alone afterwards. Its jurors still declare their conflicts of interest themselves.
     /// </summary>
-    private static async Task LoadJuryAsync(PortfolioDb db, UserManager<AppUser> users, int cohortId, DateTimeOffset now)
+    private static async Task LoadJuryAsync(PortfolioDb db, UserManager<AppUser> users, int cohortId, string[] jurorEmails, List<string> candidates, DateTimeOffset now)
     {
         if (await db.Juries.AnyAsync(j => j.CohortId == cohortId))
         {
             return;
         }
         var jurors = new List<string>();
-        foreach (var (email, _, _, _) in Staff.Where(s => s.Role == Roles.JuryMember))
+        foreach (var email in jurorEmails)
         {
-            jurors.Add((await users.FindByEmailAsync(email))!.Id);
+            jurors.Add(await UserIdAsync(users, email));
         }
         var jury = Jury.Form(cohortId, "Jury 1", jurors, jurors[0], now);
-        for (var i = 0; i < 3; i++)
+        foreach (var candidate in candidates)
         {
-            jury.Assign((await users.FindByEmailAsync(ParticipantEmail(i)))!.Id, now);
+            jury.Assign(candidate, now);
         }
         db.Juries.Add(jury);
         await db.SaveChangesAsync();
     }
 
     /// <summary>Case-study groups of three, each with the public organisation it studies; formed once, left alone afterwards.</summary>
-    private static async Task LoadCaseStudiesAsync(PortfolioDb db, UserManager<AppUser> users, int cohortId, TimeProvider clock)
+    private static async Task LoadCaseStudiesAsync(PortfolioDb db, int cohortId, List<string> participants, string[] organisations, TimeProvider clock)
     {
         if (await db.CaseStudyGroups.AnyAsync(g => g.CohortId == cohortId))
         {
             return;
         }
-        string[] organisations = ["SPF Finances", "Ville de Namur", "Service public de Wallonie Mobilité", "CPAS de Liège"];
-        var ids = new List<string>();
-        for (var i = 0; i < Participants.Count; i++)
-        {
-            ids.Add((await users.FindByEmailAsync(ParticipantEmail(i)))!.Id);
-        }
         var deadline = clock.Today().AddDays(200);
-        foreach (var (chunk, i) in ids.Chunk(CaseStudyGroup.MaxUsualMembers).Select((c, i) => (c, i)))
+        foreach (var (chunk, i) in participants.Chunk(CaseStudyGroup.MaxUsualMembers).Select((c, i) => (c, i)))
         {
             db.CaseStudyGroups.Add(CaseStudyGroup.Form(cohortId, $"Étude de cas {i + 1}", organisations[i % organisations.Length], deadline, chunk, clock.GetUtcNow()));
         }
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Two intervision groups of six, the first run by the demo facilitator; formed once, left alone afterwards.</summary>
-    private static async Task LoadGroupsAsync(PortfolioDb db, UserManager<AppUser> users, int cohortId, DateTimeOffset now)
-    {
-        if (await db.IntervisionGroups.AnyAsync(g => g.CohortId == cohortId))
-        {
-            return;
-        }
-        var ids = new List<string>();
-        for (var i = 0; i < Participants.Count; i++)
-        {
-            ids.Add((await users.FindByEmailAsync(ParticipantEmail(i)))!.Id);
-        }
-        var facilitator = await users.FindByEmailAsync("facilitation@portfolio.test");
-        var half = ids.Count / 2;
-        db.IntervisionGroups.Add(IntervisionGroup.Form(cohortId, "Groupe Meuse", ids[..half], facilitator?.Id, now));
-        db.IntervisionGroups.Add(IntervisionGroup.Form(cohortId, "Groupe Sambre", ids[half..], null, now));
-        await db.SaveChangesAsync();
-    }
+    /// <summary>A staff account created at the start of <see cref="LoadAsync"/>.</summary>
+    private static async Task<string> UserIdAsync(UserManager<AppUser> users, string email) =>
+        (await users.FindByEmailAsync(email))?.Id ?? throw new InvalidOperationException($"Demo data: no account {email}.");
 
     private static void Check(IdentityResult result)
     {

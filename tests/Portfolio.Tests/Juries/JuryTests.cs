@@ -368,7 +368,7 @@ public class JuryTests(PortfolioFactory factory) : IntegrationTest(factory)
         await Portfolio.Web.Hosting.DatabaseSetup.LoadAsync(Factory.Services, withDemoData: true);
         await Portfolio.Web.Hosting.DatabaseSetup.LoadAsync(Factory.Services, withDemoData: true);
         await using var db = Factory.NewDb();
-        var jury = await db.Juries.Select(j => new
+        var jury = await db.Juries.Where(j => db.Cohorts.Any(c => c.Id == j.CohortId && c.Programme.Code == "cium")).Select(j => new
         {
             j.Name,
             Chair = db.Users.Where(u => u.Id == j.ChairId).Select(u => u.Email).Single(),

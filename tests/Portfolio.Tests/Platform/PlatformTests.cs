@@ -72,7 +72,8 @@ public class PlatformTests(PortfolioFactory factory) : IntegrationTest(factory)
         var before = await CountsAsync();
         await DatabaseSetup.LoadAsync(Factory.Services, withDemoData: true);
         Assert.Equal(before, await CountsAsync());
-        Assert.Equal((5, 12, 20, 90, 1), before);
+        // Five demo cohorts (one a shipped programme): 12 + 6 + 5 + 6 + 6 participants, and 8 staff accounts.
+        Assert.Equal((5, 35, 43, 90, 5), before);
     }
 
     private async Task<(int Frameworks, int Enrolments, int Users, int Outcomes, int Cohorts)> CountsAsync()
@@ -90,11 +91,11 @@ public class PlatformTests(PortfolioFactory factory) : IntegrationTest(factory)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         Assert.Single(await users.GetUsersInRoleAsync(Roles.Admin));
         Assert.Equal(2, (await users.GetUsersInRoleAsync(Roles.Coordinator)).Count);
-        Assert.Equal(12, (await users.GetUsersInRoleAsync(Roles.Participant)).Count);
+        Assert.Equal(35, (await users.GetUsersInRoleAsync(Roles.Participant)).Count);
         Assert.Equal(4, (await users.GetUsersInRoleAsync(Roles.JuryMember)).Count);
         Assert.Single(await users.GetUsersInRoleAsync(Roles.Facilitator));
         var db = scope.ServiceProvider.GetRequiredService<PortfolioDb>();
-        var cohort = await db.Cohorts.Include(c => c.Enrolments).SingleAsync();
+        var cohort = await db.Cohorts.Include(c => c.Enrolments).SingleAsync(c => c.Programme.Code == "cium");
         Assert.Equal("Démo 2025-2026", cohort.Name);
         Assert.Equal(12, cohort.Enrolments.Count);
         var client = NewClient();

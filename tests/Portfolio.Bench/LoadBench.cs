@@ -136,7 +136,7 @@ internal static partial class LoadBench
             for (var i = 0; i < EvidencePerParticipant; i++)
             {
                 var objectives = framework.Objectives.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToList();
-                var evidence = new Evidence(userId, cohortId, new EvidenceContent($"Preuve {i + 1} : une situation de travail", PortfolioBuilder.Today.AddDays(-3 * i),
+                var evidence = new Evidence(userId, cohortId, framework, new EvidenceContent($"Preuve {i + 1} : une situation de travail", PortfolioBuilder.Today.AddDays(-3 * i),
                     kinds[random.Next(kinds.Length)], "Une description de la situation, avec des **mots importants**, sur quelques lignes.",
                     "Ce que j'ai appris et ce que je ferai autrement.", Visibility.Private,
                     [.. objectives.Select(o => o.Id)], [.. objectives.SelectMany(o => o.Outcomes.Take(2)).Select(o => o.Id)],

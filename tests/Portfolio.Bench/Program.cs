@@ -51,6 +51,7 @@ await using (var scope = factory.Services.CreateAsyncScope())
 }
 await factory.EnrolAsync(cohortId, userId);
 var objectives = await factory.ObjectivesAsync(cohortId);
+var framework = await factory.FrameworkOfAsync(cohortId);
 
 Console.WriteLine("Portfolio benchmarks — real app (in-process host), real PostgreSQL");
 Console.WriteLine($"data: 200 evidence items over 22 objectives, 20 attachments of 2 MiB, 22 self-assessments");
@@ -68,7 +69,7 @@ await using (var db = factory.NewDb())
     }
     for (var i = 0; i < 200; i++)
     {
-        var evidence = new Evidence(userId, cohortId, new EvidenceContent($"Preuve {i}", PortfolioBuilder.Today.AddDays(-i), EvidenceKind.Production,
+        var evidence = new Evidence(userId, cohortId, framework, new EvidenceContent($"Preuve {i}", PortfolioBuilder.Today.AddDays(-i), EvidenceKind.Production,
             "Une description de la situation, avec des **mots importants**.", "Ce que j'ai appris et ce que je ferai autrement.", Visibility.Private,
             [objectives[i % 22].Id, objectives[(i + 7) % 22].Id], [], [], [], [], []), now);
         if (i < 20)

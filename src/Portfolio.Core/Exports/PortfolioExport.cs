@@ -83,7 +83,8 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
             }
             await report(20, L["Copie des pièces jointes"], cancellationToken);
 
-            var attachments = portfolios.SelectMany(d => d.Evidence).SelectMany(e => e.Attachments).ToList();
+            var attachments = portfolios.SelectMany(d => d.Evidence).SelectMany(e => e.Attachments)
+                .Concat(portfolios.Select(d => d.Project?.PresentationFile).OfType<AttachmentData>()).ToList();
             var total = Math.Max(1, attachments.Sum(a => a.Length));
             long copied = 0;
             var buffer = new byte[81920];
@@ -179,6 +180,8 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
             {
                 e.Id, e.Title, e.OccurredOn, e.Kind, e.Description, e.Reflection, e.Visibility,
                 e.ObjectiveIds, e.OutcomeIds, e.AxisIds, e.LeadershipCompetencyIds, e.Links, e.CreatedAt, e.UpdatedAt,
+                OnProject = e.TransformationProjectId != null,
+                Session = db.CohortSessions.Where(s => s.Id == e.SessionId).Select(s => new SessionData(s.Title, s.StartsAt)).FirstOrDefault(),
                 Attachments = e.Attachments.OrderBy(a => a.Id)
                     .Join(db.StoredFiles, a => a.StoredFileId, f => f.Id, (a, f) => new { a.FileName, a.ContentType, a.Length, a.StoredFileId, f.Sha256 })
                     .ToList(),
@@ -189,15 +192,28 @@ public sealed class PortfolioExport(PortfolioDb db, FrameworkModels frameworks, 
             .OrderBy(j => j.WrittenOn).ThenBy(j => j.Id)
             .Select(j => new JournalData(j.Id, j.WrittenOn, j.Title, j.Body, j.PillarId, j.LeadershipCompetencyId, j.ObjectiveId, j.Visibility, j.CreatedAt, j.UpdatedAt))
             .ToListAsync(cancellationToken);
+        var project = !Uses(ProgrammeComponents.TransformationProject) ? null : await db.TransformationProjects.AsNoTracking().Include(p => p.Milestones)
+            .SingleOrDefaultAsync(p => p.OwnerId == participantId && p.CohortId == cohortId, cancellationToken);
+        var presentationSha256 = project?.PresentationFileId is not { } presentationFileId ? null
+            : await db.StoredFiles.Where(f => f.Id == presentationFileId).Select(f => f.Sha256).SingleOrDefaultAsync(cancellationToken);
 
         return new PortfolioData(person, cohort, framework, campaigns, assessments,
             evidence.Select(e => new EvidenceData(e.Id, e.Title, e.OccurredOn, e.Kind, e.Description, e.Reflection, e.Visibility,
                 e.ObjectiveIds, e.OutcomeIds, e.AxisIds, e.LeadershipCompetencyIds, [.. e.Links], e.CreatedAt, e.UpdatedAt,
                 ZipPaths(e.Id, e.Attachments.Select(a => a.FileName))
                     .Zip(e.Attachments, (path, a) => new AttachmentData(a.FileName, a.ContentType, a.Length, a.Sha256, a.StoredFileId, path))
-                    .ToList())).ToList(),
-            journal, clock.GetUtcNow(), clock.Today());
+                    .ToList(), e.Session, e.OnProject)).ToList(),
+            journal, clock.GetUtcNow(), clock.Today(), row.Components, project is null ? null : Project(project, presentationSha256));
     }
+
+    private static ProjectData Project(TransformationProject p, string? sha256) => new(p.Title, p.Context, p.Ambition,
+        [.. p.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id).Select(m => new MilestoneData(m.Title, m.DueOn, m.Note, m.DoneOn))],
+        p.PresentationOn, p.PresentationSummary, p.PresentationSubmittedAt,
+        p.PresentationFileId is { } fileId && sha256 is not null
+            // Beside the attachments, under the project's own id: an "everything" archive may hold a project per cohort.
+            ? new AttachmentData(p.PresentationFileName ?? "", p.PresentationContentType ?? "", p.PresentationFileLength ?? 0, sha256, fileId,
+                $"project/{p.Id}/{FileTypes.CleanName(p.PresentationFileName ?? "presentation")}")
+            : null);
 
     /// <summary>
     /// attachments/{evidenceId}/{fileName}; names were cleaned at upload and are cleaned again here (no folder, no "..");

@@ -17,7 +17,8 @@ public sealed record PortfolioJson(
     IReadOnlyList<PortfolioJson.CampaignJson> Campaigns,
     IReadOnlyList<PortfolioJson.SelfAssessmentJson> SelfAssessments,
     IReadOnlyList<PortfolioJson.EvidenceJson> Evidence,
-    IReadOnlyList<PortfolioJson.JournalEntryJson> JournalEntries)
+    IReadOnlyList<PortfolioJson.JournalEntryJson> JournalEntries,
+    PortfolioJson.ProjectJson? Project)
 {
     public sealed record PersonJson(string FirstName, string LastName, string Email, string? Organisation);
     public sealed record CohortJson(string Name, string Programme, DateOnly StartsOn, DateOnly EndsOn);
@@ -31,9 +32,19 @@ public sealed record PortfolioJson(
     public sealed record LinkJson(string Url, string Label);
     public sealed record AttachmentJson(string Name, string ContentType, long Length, string Sha256, string Path);
 
+    public sealed record SessionJson(string Title, DateTimeOffset StartsAt);
+
+    /// <param name="Session">The session of the calendar the item is tied to, if any.</param>
+    /// <param name="OnProject">Whether the item documents the transformation project.</param>
     public sealed record EvidenceJson(int Id, string Title, DateOnly Date, EvidenceKind Kind, string Description, string Reflection, Visibility Visibility,
         string[] ObjectiveCodes, string[] OutcomeCodes, string[] AxisCodes, string[] LeadershipCompetencyCodes,
-        IReadOnlyList<LinkJson> Links, IReadOnlyList<AttachmentJson> Attachments, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+        IReadOnlyList<LinkJson> Links, IReadOnlyList<AttachmentJson> Attachments, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+        SessionJson? Session, bool OnProject);
+
+    public sealed record MilestoneJson(string Title, DateOnly DueOn, string Note, DateOnly? DoneOn);
+
+    public sealed record ProjectJson(string Title, string Context, string Ambition, IReadOnlyList<MilestoneJson> Milestones,
+        DateOnly? PresentationOn, string PresentationSummary, DateTimeOffset? PresentationSubmittedAt, AttachmentJson? PresentationFile);
 
     public sealed record JournalEntryJson(int Id, DateOnly Date, string Title, string Body, string? PillarCode, string? LeadershipCompetencyCode,
         string? ObjectiveCode, Visibility Visibility, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
@@ -61,11 +72,16 @@ public sealed record PortfolioJson(
                 FrameworkModel.Codes(e.AxisIds, f.AxesById),
                 FrameworkModel.Codes(e.LeadershipCompetencyIds, f.CompetenciesById),
                 [.. e.Links.Select(l => new LinkJson(l.Url, l.Label))],
-                [.. e.Attachments.Select(a => new AttachmentJson(a.FileName, a.ContentType, a.Length, a.Sha256, a.ZipPath))],
-                e.CreatedAt, e.UpdatedAt))],
+                [.. e.Attachments.Select(Attachment)],
+                e.CreatedAt, e.UpdatedAt, e.Session is { } s ? new SessionJson(s.Title, s.StartsAt) : null, e.OnProject))],
             [.. d.Journal.Select(j => new JournalEntryJson(j.Id, j.WrittenOn, j.Title, j.Body, f.PillarCode(j.PillarId), f.CompetencyCode(j.LeadershipCompetencyId),
-                f.ObjectiveCode(j.ObjectiveId), j.Visibility, j.CreatedAt, j.UpdatedAt))]);
+                f.ObjectiveCode(j.ObjectiveId), j.Visibility, j.CreatedAt, j.UpdatedAt))],
+            d.Project is { } p ? new ProjectJson(p.Title, p.Context, p.Ambition,
+                [.. p.Milestones.Select(m => new MilestoneJson(m.Title, m.DueOn, m.Note, m.DoneOn))],
+                p.PresentationOn, p.PresentationSummary, p.PresentationSubmittedAt, p.PresentationFile is { } file ? Attachment(file) : null) : null);
     }
+
+    private static AttachmentJson Attachment(AttachmentData a) => new(a.FileName, a.ContentType, a.Length, a.Sha256, a.ZipPath);
 }
 
 /// <summary>

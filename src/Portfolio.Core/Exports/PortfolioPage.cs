@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Text;
@@ -38,6 +39,17 @@ public sealed record PortfolioPage(
     public bool HasEvidence => Evidence.Count > 0;
     public bool HasJournal => Journal.Count > 0;
 
+    // Which sections the programme's parts call for: a part it does not use gets no heading, not even an empty one.
+    /// <summary>The programme rates itself on the framework: the scale, and the levels in each pillar's table.</summary>
+    public bool ShowsSelfAssessment { get; init; }
+    /// <summary>The framework has objectives to show pillar by pillar (with the evidence tagged to them).</summary>
+    public bool ShowsPillars { get; init; }
+    public bool ShowsEvidence { get; init; }
+    public bool ShowsJournal { get; init; }
+    /// <summary>The transformation project, when the programme follows one and the person stated it.</summary>
+    public ProjectSection? Project { get; init; }
+    public bool HasProject => Project is not null;
+
     public sealed record ScaleRow(int Value, string Label, string Description);
 
     public sealed record PillarSection(string Anchor, string Code, string Title, IReadOnlyList<ObjectiveSection> Objectives);
@@ -65,10 +77,16 @@ public sealed record PortfolioPage(
 
     public sealed record EvidenceRef(string Anchor, string Title);
 
+    /// <param name="Session">The session the item is tied to ("12 mars 2026 — Module 2"), empty when none.</param>
+    /// <param name="Project">The title of the project the item documents, empty when none.</param>
     public sealed record EvidenceItem(string Anchor, string Title, string Date, string Kind, string Visibility,
         IReadOnlyList<string> Objectives, IReadOnlyList<string> Outcomes, IReadOnlyList<string> Axes, IReadOnlyList<string> Competencies,
-        string DescriptionHtml, string ReflectionHtml, IReadOnlyList<LinkItem> Links, IReadOnlyList<AttachmentItem> Attachments)
+        string DescriptionHtml, string ReflectionHtml, IReadOnlyList<LinkItem> Links, IReadOnlyList<AttachmentItem> Attachments,
+        string Session, string Project)
     {
+        public bool HasObjectives => Objectives.Count > 0;
+        public bool HasSession => Session.Length > 0;
+        public bool HasProject => Project.Length > 0;
         public bool HasOutcomes => Outcomes.Count > 0;
         public bool HasAxes => Axes.Count > 0;
         public bool HasCompetencies => Competencies.Count > 0;
@@ -83,6 +101,22 @@ public sealed record PortfolioPage(
 
     /// <summary>A file of the archive, linked by its relative path so that the page works once unzipped.</summary>
     public sealed record AttachmentItem(string Href, string Name, string Type, string Size);
+
+    public sealed record ProjectSection(string Title, string ContextHtml, string AmbitionHtml, IReadOnlyList<MilestoneItem> Milestones,
+        string PresentationOn, string PresentationSummaryHtml, string Submitted, AttachmentItem? PresentationFile)
+    {
+        public bool HasMilestones => Milestones.Count > 0;
+        public bool HasPresentation => PresentationOn.Length > 0 || PresentationSummaryHtml.Length > 0 || PresentationFile is not null;
+        public bool HasPresentationFile => PresentationFile is not null;
+        public bool IsSubmitted => Submitted.Length > 0;
+    }
+
+    /// <param name="Done">"atteint le 20 mars 2026", empty while not reached.</param>
+    public sealed record MilestoneItem(string Title, string DueOn, string Note, string Done)
+    {
+        public bool HasNote => Note.Length > 0;
+        public bool IsDone => Done.Length > 0;
+    }
 
     public sealed record JournalItem(string Anchor, string Date, string Title, string About, string Visibility, string BodyHtml)
     {
@@ -141,7 +175,7 @@ public static class PortfolioPageBuilder
             + page.Pillars.Sum(p => 1 + page.Campaigns.Count + p.Objectives.Sum(Section))
             + page.Leadership.Sum(Section) + page.Campaigns.Count
             + page.Evidence.Sum(e => 1 + e.Objectives.Count + e.Outcomes.Count + e.Axes.Count + e.Competencies.Count + e.Links.Count + e.Attachments.Count)
-            + page.Journal.Count;
+            + page.Journal.Count + (page.Project?.Milestones.Count ?? 0);
         return Math.Max(1000, 2 * items);
     }
 
@@ -173,9 +207,13 @@ public static class PortfolioPageBuilder
             return new PortfolioPage.ObjectiveSection(anchor, H(code), H(title), levels, items, [.. d.Evidence.Where(tagged).Select(Ref)]);
         }
 
+        var projectTitle = d.Project?.Title ?? "";
+        var selfAssessed = d.Uses(ProgrammeComponents.SelfAssessment) && f.HasSelfAssessment;
+
         var byObjective = d.Assessments.Where(a => a.ObjectiveId is not null).ToLookup(a => a.ObjectiveId!.Value);
         var byCompetency = d.Assessments.Where(a => a.LeadershipCompetencyId is not null).ToLookup(a => a.LeadershipCompetencyId!.Value);
 
+        // Ties are not tags of the framework: an item of a programme without objectives is placed by them.
         return new PortfolioPage(
             H(d.Person.Name), H(d.Person.Email), H(d.Person.Organisation),
             H(d.Cohort.Programme), H(d.Cohort.Name), H($"du {Day(d.Cohort.StartsOn)} au {Day(d.Cohort.EndsOn)}"),
@@ -193,24 +231,54 @@ public static class PortfolioPageBuilder
                 [.. e.LeadershipCompetencyIds.Where(f.CompetenciesById.ContainsKey).Select(id => H($"{f.CompetenciesById[id].Code} — {f.CompetenciesById[id].Title}"))],
                 Markdown.ToSafeHtml(e.Description), Markdown.ToSafeHtml(e.Reflection),
                 [.. e.Links.Select(Link)],
-                [.. e.Attachments.Select(a => new PortfolioPage.AttachmentItem(
-                    H(string.Join('/', a.ZipPath.Split('/').Select(Uri.EscapeDataString))),
-                    H(a.ZipPath[(a.ZipPath.LastIndexOf('/') + 1)..]),
-                    H(Path.GetExtension(a.FileName).TrimStart('.').ToUpperInvariant()),
-                    H(Size(a.Length))))]))],
+                [.. e.Attachments.Select(Attachment)],
+                e.Session is { } s ? H($"{Dates.Day(s.StartsAt, French)} — {s.Title}") : "",
+                e.OnProject ? H(projectTitle) : ""))],
             [.. d.Journal.Select(j => new PortfolioPage.JournalItem($"journal-{j.Id}", H(Day(j.WrittenOn)), H(j.Title), H(JournalAbout(f, j)),
                 H(VisibilityLabel(j.Visibility)), Markdown.ToSafeHtml(j.Body)))],
-            H(Contents(d)));
+            H(Contents(d)))
+        {
+            ShowsSelfAssessment = selfAssessed,
+            ShowsPillars = f.HasObjectives,
+            ShowsEvidence = d.Uses(ProgrammeComponents.Evidence),
+            ShowsJournal = d.Uses(ProgrammeComponents.Journal),
+            Project = d.Project is { } p ? ProjectOf(p) : null,
+        };
     }
 
-    /// <summary>"3 preuves, 1 pièce jointe, aucune entrée de journal".</summary>
+    private static PortfolioPage.ProjectSection ProjectOf(ProjectData p) => new(
+        H(p.Title), Markdown.ToSafeHtml(p.Context), Markdown.ToSafeHtml(p.Ambition),
+        [.. p.Milestones.Select(m => new PortfolioPage.MilestoneItem(H(m.Title), H(Day(m.DueOn)), H(m.Note), m.DoneOn is { } done ? H($"atteint le {Day(done)}") : ""))],
+        p.PresentationOn is { } on ? H(Day(on)) : "", Markdown.ToSafeHtml(p.PresentationSummary),
+        p.PresentationSubmittedAt is { } submitted ? H($"remise au jury le {Dates.Day(submitted, French)}") : "",
+        p.PresentationFile is { } file ? Attachment(file) : null);
+
+    private static PortfolioPage.AttachmentItem Attachment(AttachmentData a) => new(
+        H(string.Join('/', a.ZipPath.Split('/').Select(Uri.EscapeDataString))),
+        H(a.ZipPath[(a.ZipPath.LastIndexOf('/') + 1)..]),
+        H(Path.GetExtension(a.FileName).TrimStart('.').ToUpperInvariant()),
+        H(Size(a.Length)));
+
+    /// <summary>"3 preuves, 1 pièce jointe, aucune entrée de journal"; empty when the programme uses none of these parts.</summary>
     private static string Contents(PortfolioData d)
     {
         string Count(int count, string one, string many, string none) => string.Format(French, PluralRule.Pick(count, one, many, none, French), count);
-        return string.Join(", ",
-            Count(d.Evidence.Count, "{0} preuve", "{0} preuves", "aucune preuve"),
-            Count(d.Evidence.Sum(e => e.Attachments.Count), "{0} pièce jointe", "{0} pièces jointes", "aucune pièce jointe"),
-            Count(d.Journal.Count, "{0} entrée de journal", "{0} entrées de journal", "aucune entrée de journal"));
+        // Only the parts the programme uses: "aucune entrée de journal" would say a journal exists.
+        var parts = new List<string>();
+        if (d.Uses(ProgrammeComponents.Evidence))
+        {
+            parts.Add(Count(d.Evidence.Count, "{0} preuve", "{0} preuves", "aucune preuve"));
+            parts.Add(Count(d.Evidence.Sum(e => e.Attachments.Count), "{0} pièce jointe", "{0} pièces jointes", "aucune pièce jointe"));
+        }
+        if (d.Uses(ProgrammeComponents.Journal))
+        {
+            parts.Add(Count(d.Journal.Count, "{0} entrée de journal", "{0} entrées de journal", "aucune entrée de journal"));
+        }
+        if (d.Project is not null)
+        {
+            parts.Add("un projet de transformation");
+        }
+        return string.Join(", ", parts);
     }
 
     private static PortfolioPage.LinkItem Link(EvidenceLink link)

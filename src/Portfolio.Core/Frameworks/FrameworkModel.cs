@@ -81,6 +81,12 @@ public sealed class FrameworkModel
     /// <summary>Every objective, pillar after pillar.</summary>
     public IReadOnlyList<ObjectiveNode> Objectives { get; }
 
+    /// <summary>
+    /// Whether the pillars hold development objectives. Some programmes (CHESP, ENA, the executive community) state their
+    /// modules and cycle objectives only: nothing to tag an item to nor to rate, so their pages leave objectives out.
+    /// </summary>
+    public bool HasObjectives => Objectives.Count > 0;
+
     public IReadOnlyList<AxisNode> Axes { get; }
     public IReadOnlyList<CompetencyNode> LeadershipCompetencies { get; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NpgsqlTypes;
 using Portfolio.Core.Cohorts;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Text;
 
 namespace Portfolio.Core.Portfolios;
@@ -43,14 +44,16 @@ public sealed record EvidenceLink(string Url, string Label);
 
 /// <summary>
 /// A piece of evidence (preuve, trace) of the participant's development: what happened, what was learnt, what will be
-/// done differently; tagged to objectives and optionally to learning outcomes, axes and leadership competencies.
-/// Every edit keeps the previous version in <see cref="Revisions"/>.
+/// done differently; tagged to objectives (when its framework has some, see <see cref="RequiresObjective"/>) and
+/// optionally to learning outcomes, axes and leadership competencies; tied, if the participant wishes, to a session of
+/// the calendar and to their transformation project. Every edit keeps the previous version in <see cref="Revisions"/>.
 /// </summary>
 public class Evidence
 {
     private Evidence() { }
 
-    public Evidence(string ownerId, int cohortId, EvidenceContent content, DateTimeOffset now, EvidenceOrigin? origin = null)
+    /// <param name="framework">The framework of the item's cohort: it decides whether the item must be tagged to an objective.</param>
+    public Evidence(string ownerId, int cohortId, FrameworkModel framework, EvidenceContent content, DateTimeOffset now, EvidenceOrigin? origin = null)
     {
         OwnerId = ownerId;
         CohortId = cohortId;
@@ -61,8 +64,15 @@ public class Evidence
             OriginId = origin.SourceId;
             OriginDescription = StorableText.Shorten(origin.Description.Trim(), EvidenceOrigin.DescriptionLength);
         }
-        Apply(content, now);
+        Apply(content, framework, now);
     }
+
+    /// <summary>
+    /// Whether an item of this framework must be tagged to at least one objective: it must when the framework has
+    /// objectives (the certificate's portfolio is read objective by objective). A framework without any (CHESP, ENA)
+    /// cannot ask for one: there an item is a trace of the programme, tied to the project or a session, or standing alone.
+    /// </summary>
+    public static bool RequiresObjective(FrameworkModel framework) => framework.HasObjectives;
 
     public int Id { get; private set; }
     public string OwnerId { get; private set; } = "";
@@ -121,7 +131,7 @@ public class Evidence
         ObjectiveIds, OutcomeIds, AxisIds, LeadershipCompetencyIds, SharedWithUserIds, [.. Links]);
 
     /// <summary>Replaces the content, keeping the previous one as a revision when something changed.</summary>
-    public void Edit(EvidenceContent content, DateTimeOffset now)
+    public void Edit(EvidenceContent content, FrameworkModel framework, DateTimeOffset now)
     {
         var previous = Content;
         if (JsonSerializer.Serialize(previous) == JsonSerializer.Serialize(Normalise(content)))
@@ -129,7 +139,7 @@ public class Evidence
             return;
         }
         Revisions.Add(new EvidenceRevision(previous, UpdatedAt));
-        Apply(content, now);
+        Apply(content, framework, now);
     }
 
     /// <summary>The session of the cohort's calendar the item comes from, if any.</summary>
@@ -157,16 +167,16 @@ public class Evidence
         return attachment;
     }
 
-    private void Apply(EvidenceContent content, DateTimeOffset now)
+    private void Apply(EvidenceContent content, FrameworkModel framework, DateTimeOffset now)
     {
         content = Normalise(content);
         if (content.Title.Length == 0)
         {
             throw new ArgumentException("Evidence has a title.", nameof(content));
         }
-        if (content.ObjectiveIds.Length == 0)
+        if (RequiresObjective(framework) && !content.ObjectiveIds.Any(framework.ObjectivesById.ContainsKey))
         {
-            throw new ArgumentException("Evidence is tagged to at least one objective.", nameof(content));
+            throw new ArgumentException("Evidence of a framework with objectives is tagged to at least one of them.", nameof(content));
         }
         Title = content.Title;
         OccurredOn = content.OccurredOn;

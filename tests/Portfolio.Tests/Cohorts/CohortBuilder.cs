@@ -11,10 +11,12 @@ public static class CohortBuilder
     /// <summary>The programme every test cohort belongs to unless a test says otherwise; new coordinators manage it.</summary>
     public const string ProgrammeCode = "cium";
 
-    public static async Task<int> CreateCohortAsync(this PortfolioFactory factory, string name = "Promotion 2025-2026", string programmeCode = ProgrammeCode)
+    /// <param name="frameworkCode">A shipped framework (they are loaded in the test database): "chesp", "ena-transformation-publique"...</param>
+    public static async Task<int> CreateCohortAsync(this PortfolioFactory factory, string name = "Promotion 2025-2026", string programmeCode = ProgrammeCode,
+        string frameworkCode = "cium-management-public")
     {
         await using var db = factory.NewDb();
-        var framework = await db.Frameworks.SingleAsync(f => f.Code == "cium-management-public");
+        var framework = await db.Frameworks.SingleAsync(f => f.Code == frameworkCode);
         var programme = await FindOrAddProgrammeAsync(db, programmeCode);
         var cohort = new Cohort(programme, name, framework, new DateOnly(2025, 9, 15), new DateOnly(2026, 6, 30));
         db.Cohorts.Add(cohort);

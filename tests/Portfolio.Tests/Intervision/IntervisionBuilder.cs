@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portfolio.Core.Intervision;
 using Portfolio.Core.Portfolios;
+using Portfolio.Tests.Portfolios;
 using Portfolio.Tests.Infrastructure;
 
 namespace Portfolio.Tests.Intervision;
@@ -28,7 +29,7 @@ public static class IntervisionBuilder
     {
         await using var db = factory.NewDb();
         var evidence = await db.Evidence.SingleAsync(e => e.Id == evidenceId);
-        evidence.Edit(evidence.Content with { Visibility = visibility, SharedWithUserIds = peerIds }, DateTimeOffset.UtcNow);
+        evidence.Edit(evidence.Content with { Visibility = visibility, SharedWithUserIds = peerIds }, await factory.FrameworkOfAsync(evidence.CohortId), DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
     }
 

@@ -157,7 +157,7 @@ public static class SyntheticCohort
             {
                 int[] tagged = [objectives[(p + e) % objectives.Count].Id, objectives[(p + e + 7) % objectives.Count].Id];
                 int[] axisIds = axes.Count == 0 ? [] : [axes[(p + e) % axes.Count].Id];
-                var evidence = new Evidence(people[p], cohortId, new EvidenceContent($"Preuve {e + 1} du candidat {p:D4}", today.AddDays(-e * 9),
+                var evidence = new Evidence(people[p], cohortId, framework, new EvidenceContent($"Preuve {e + 1} du candidat {p:D4}", today.AddDays(-e * 9),
                     (EvidenceKind)(e % 6),
                     "Une situation professionnelle décrite avec son **contexte**, les acteurs en présence et les contraintes de calendrier.",
                     "Ce que j'en retiens : *anticiper* les objections, et ce que je ferai autrement la prochaine fois.",

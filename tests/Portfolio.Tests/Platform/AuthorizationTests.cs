@@ -193,7 +193,7 @@ public class AuthorizationTests(PortfolioFactory factory) : IntegrationTest(fact
             await Factory.CreateGroupAsync(cohortId, "Groupe 1", [ana.Id, people["ben@example.be"]]);
             await Factory.CreateGroupAsync(cohortId, "Groupe 2", [people["olga@example.be"]]);
             var objective = (await Factory.ObjectivesAsync(cohortId))[0].Id;
-            var evidence = new Evidence(ana.Id, cohortId, new EvidenceContent("Réunion budgétaire", PortfolioBuilder.Today, EvidenceKind.Production, "", "",
+            var evidence = new Evidence(ana.Id, cohortId, await Factory.FrameworkOfAsync(cohortId), new EvidenceContent("Réunion budgétaire", PortfolioBuilder.Today, EvidenceKind.Production, "", "",
                 Visibility.Group, [objective], [], [], [], [], []), DateTimeOffset.UtcNow);
             var file = await Factory.Services.CreateScope().ServiceProvider.GetRequiredService<FileStore>().SaveAsync(new MemoryStream("%PDF-1.4\n"u8.ToArray()));
             var attachment = evidence.Attach("budget.pdf", "application/pdf", file.Length, file.Id, DateTimeOffset.UtcNow);

@@ -36,7 +36,7 @@ public class DeletionTests(PortfolioFactory factory) : IntegrationTest(factory)
         var evidence = await db.Evidence.SingleAsync(e => e.Id == id);
         var stored = await files.SaveAsync(new MemoryStream(TinyPdf));
         evidence.Attach("note.pdf", "application/pdf", stored.Length, stored.Id, DateTimeOffset.UtcNow);
-        evidence.Edit(evidence.Content with { Reflection = "Deuxième version." }, DateTimeOffset.UtcNow);
+        evidence.Edit(evidence.Content with { Reflection = "Deuxième version." }, await Factory.FrameworkOfAsync(cohortId), DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return id;

@@ -25,11 +25,12 @@ public class EvidenceQueryCountTests(PortfolioFactory factory) : IntegrationTest
         }
         await Factory.EnrolAsync(cohortId, userId);
         var objectives = await Factory.ObjectivesAsync(cohortId);
+        var framework = await Factory.FrameworkOfAsync(cohortId);
         await using (var db = Factory.NewDb())
         {
             for (var i = 0; i < items; i++)
             {
-                db.Evidence.Add(new Evidence(userId, cohortId, new EvidenceContent($"Preuve {i}", new DateOnly(2026, 1, 1).AddDays(i % 300), (EvidenceKind)(i % 8),
+                db.Evidence.Add(new Evidence(userId, cohortId, framework, new EvidenceContent($"Preuve {i}", new DateOnly(2026, 1, 1).AddDays(i % 300), (EvidenceKind)(i % 8),
                     "Une description.", "Les négociations ont avancé.", (Visibility)(i % 2),
                     [objectives[i % objectives.Count].Id, objectives[(i + 7) % objectives.Count].Id], [], [], [], [], []), DateTimeOffset.UtcNow));
             }

@@ -493,11 +493,12 @@ public class EvidenceTests(PortfolioFactory factory) : IntegrationTest(factory)
         var cohortId = await CohortAsync();
         var me = await ParticipantAsync("lea@example.be", cohortId);
         var objectives = await Factory.ObjectivesAsync(cohortId);
+        var framework = await Factory.FrameworkOfAsync(cohortId);
         await using (var db = Factory.NewDb())
         {
             for (var i = 1; i <= 60; i++)
             {
-                db.Evidence.Add(new Evidence(me.UserId, cohortId, new EvidenceContent($"Preuve {i:00}", new DateOnly(2026, 1, 1).AddDays(i), EvidenceKind.Other, "", "",
+                db.Evidence.Add(new Evidence(me.UserId, cohortId, framework, new EvidenceContent($"Preuve {i:00}", new DateOnly(2026, 1, 1).AddDays(i), EvidenceKind.Other, "", "",
                     Visibility.Private, [objectives[0].Id], [], [], [], [], []), DateTimeOffset.UtcNow));
             }
             await db.SaveChangesAsync();

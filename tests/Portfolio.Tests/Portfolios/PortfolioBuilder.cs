@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portfolio.Core.Cohorts;
+using Portfolio.Core.Frameworks;
 using Portfolio.Core.Portfolios;
 using Portfolio.Core.Text;
 using Portfolio.Tests.Cohorts;
@@ -54,11 +56,20 @@ public static class PortfolioBuilder
         return objectives.Select(o => (o.Id, o.Code)).ToList();
     }
 
+    /// <summary>The framework model of a cohort, from the app's own cache, as an evidence item is made with it.</summary>
+    public static async Task<FrameworkModel> FrameworkOfAsync(this PortfolioFactory factory, int cohortId)
+    {
+        await using var db = factory.NewDb();
+        var frameworkId = await db.Cohorts.Where(c => c.Id == cohortId).Select(c => c.FrameworkId).SingleAsync();
+        return await factory.Services.GetRequiredService<FrameworkModels>().GetAsync(db, frameworkId);
+    }
+
     public static async Task<int> AddEvidenceAsync(this PortfolioFactory factory, string ownerId, int cohortId, string title, int[] objectiveIds,
         int[]? axisIds = null, EvidenceKind kind = EvidenceKind.ProfessionalSituation, string description = "", string reflection = "", DateOnly? occurredOn = null)
     {
+        var framework = await factory.FrameworkOfAsync(cohortId);
         await using var db = factory.NewDb();
-        var evidence = new Evidence(ownerId, cohortId, new EvidenceContent(title, occurredOn ?? Today, kind, description, reflection, Visibility.Private,
+        var evidence = new Evidence(ownerId, cohortId, framework, new EvidenceContent(title, occurredOn ?? Today, kind, description, reflection, Visibility.Private,
             objectiveIds, [], axisIds ?? [], [], [], []), DateTimeOffset.UtcNow);
         db.Evidence.Add(evidence);
         await db.SaveChangesAsync();

@@ -131,12 +131,13 @@ public class PortfolioViewsTests(PortfolioFactory factory) : IntegrationTest(fac
         var (few, fewId, _) = await ParticipantAsync("few@example.be", cohortId);
         var (many, manyId, _) = await ParticipantAsync("many@example.be", cohortId);
         var objectives = await Factory.ObjectivesAsync(cohortId);
+        var framework = await Factory.FrameworkOfAsync(cohortId);
         await using (var db = Factory.NewDb())
         {
             for (var i = 0; i < 200; i++)
             {
                 var owner = i < 5 ? fewId : manyId;
-                db.Evidence.Add(new Evidence(owner, cohortId, new EvidenceContent($"Preuve {i}", PortfolioBuilder.Today.AddDays(-i), EvidenceKind.Production, "", "", Visibility.Private,
+                db.Evidence.Add(new Evidence(owner, cohortId, framework, new EvidenceContent($"Preuve {i}", PortfolioBuilder.Today.AddDays(-i), EvidenceKind.Production, "", "", Visibility.Private,
                     [objectives[i % 22].Id, objectives[(i + 5) % 22].Id], [], [], [], [], []), DateTimeOffset.UtcNow));
             }
             await db.SaveChangesAsync();

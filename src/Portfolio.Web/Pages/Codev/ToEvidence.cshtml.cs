@@ -13,7 +13,7 @@ namespace Portfolio.Web.Pages.Codev;
 
 /// <summary>
 /// Turns the signed-in member's own take-away, or a case owner's own action plan, into a private evidence item of their
-/// portfolio, tagged to the objectives they choose, its origin kept (one item per source). Another member's words are
+/// portfolio, tagged to the objectives they choose (where the framework has some), its origin kept (one item per source). Another member's words are
 /// never found here (404).
 /// </summary>
 public class ToEvidenceModel(PortfolioDb db, FrameworkModels frameworks, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
@@ -48,7 +48,7 @@ public class ToEvidenceModel(PortfolioDb db, FrameworkModels frameworks, TimePro
             return RedirectToPage("/Participant/Evidence/Details", new { id = existing });
         }
         var objectives = ObjectiveIds.Where(Framework.ObjectivesById.ContainsKey).Distinct().ToArray();
-        if (objectives.Length == 0)
+        if (objectives.Length == 0 && Portfolio.Core.Portfolios.Evidence.RequiresObjective(Framework))
         {
             ModelState.AddModelError(nameof(ObjectiveIds), l["Cochez au moins un objectif de votre référentiel."]);
             return Page();
@@ -60,7 +60,7 @@ public class ToEvidenceModel(PortfolioDb db, FrameworkModels frameworks, TimePro
         var origin = new EvidenceOrigin(source.Kind, source.Id, l["Séance de codéveloppement du groupe {0}, {1}", source.GroupName, day].Value);
         var content = new EvidenceContent(title, Dates.InBrussels(source.StartsAt), EvidenceKind.ProfessionalSituation, source.Text, "", Visibility.Private,
             objectives, [], [], [], [], []);
-        var evidence = new Portfolio.Core.Portfolios.Evidence(User.Me(), source.CohortId, content, clock.GetUtcNow(), origin);
+        var evidence = new Portfolio.Core.Portfolios.Evidence(User.Me(), source.CohortId, Framework, content, clock.GetUtcNow(), origin);
         db.Evidence.Add(evidence);
         try
         {

@@ -21,7 +21,10 @@ public static class SessionChoices
 
     public static async Task<IReadOnlyList<SelectListItem>> ListAsync(PortfolioDb db, ParticipantCohort cohort, int? tiedTo) =>
         (await Offered(db, cohort, tiedTo).OrderBy(s => s.StartsAt).Select(s => new { s.Id, s.Title, s.StartsAt }).ToListAsync())
-            .Select(s => new SelectListItem($"{Dates.Day(s.StartsAt)} — {s.Title}", s.Id.ToString())).ToList();
+            .Select(s => new SelectListItem(Label(s.StartsAt, s.Title), s.Id.ToString())).ToList();
+
+    /// <summary>How a session is named wherever an item tied to it is shown: "12 mars 2026 — Module 2".</summary>
+    public static string Label(DateTimeOffset startsAt, string title) => $"{Dates.Day(startsAt)} — {title}";
 
     /// <summary>The session posted, tracked for <c>TieTo</c>; null with no message when none was chosen, null with a message for an id not offered.</summary>
     public static async Task<CohortSession?> ResolveAsync(PortfolioDb db, ParticipantCohort cohort, int? posted, int? tiedTo, ModelStateDictionary state, IStringLocalizer l)

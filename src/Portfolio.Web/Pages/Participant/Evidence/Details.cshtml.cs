@@ -20,6 +20,12 @@ public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
     /// <summary>The intervision material the item was made from (a feedback received...), as described when it was made.</summary>
     public EvidenceOrigin? Origin { get; private set; }
 
+    /// <summary>The session of the calendar the item is tied to, named as the form names it; null when none.</summary>
+    public string? Session { get; private set; }
+
+    /// <summary>The title of the owner's project the item documents; null when it documents none.</summary>
+    public string? Project { get; private set; }
+
     /// <summary>Who besides the owner may read the item now, by the one rule (group, named peers, feedback requests).</summary>
     public IReadOnlyList<string> Readers { get; private set; } = [];
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
@@ -44,6 +50,14 @@ public class DetailsModel(PortfolioDb db, FrameworkModels frameworks, MyCohorts 
         {
             SharedWith = await db.Users.Where(u => item.Content.SharedWithUserIds.Contains(u.Id))
                 .OrderBy(u => u.LastName).ThenBy(u => u.FirstName).Select(u => u.FirstName + " " + u.LastName).ToListAsync();
+        }
+        if (evidence.SessionId is { } sessionId)
+        {
+            Session = await db.CohortSessions.Where(s => s.Id == sessionId).Select(s => SessionChoices.Label(s.StartsAt, s.Title)).SingleOrDefaultAsync();
+        }
+        if (evidence.TransformationProjectId is { } projectId)
+        {
+            Project = await db.TransformationProjects.In(cohort).Where(p => p.Id == projectId).Select(p => p.Title).SingleOrDefaultAsync();
         }
         Readers = await ItemAccess.ReadersOfEvidence(db, id).OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
             .Select(u => u.FirstName + " " + u.LastName).ToListAsync();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 using Portfolio.Core.Frameworks;
 using Portfolio.Core.Intervision;
@@ -57,6 +58,9 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
 
     /// <summary>The person's transformation project in this cohort, which the item may document; null when none yet.</summary>
     public TransformationProject? Project { get; private set; }
+
+    /// <summary>Whether the programme follows a transformation project: the form then points to it while there is none yet.</summary>
+    public bool OffersProject { get; private set; }
     public bool FilesRefused { get; private set; }
 
     public long MaxAttachmentBytes => configuration.GetValue(MaxBytesSetting, DefaultMaxAttachmentBytes);
@@ -133,14 +137,14 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (evidence is null)
         {
-            evidence = new EvidenceItem(cohort.OwnerId, cohort.CohortId, content, now);
+            evidence = new EvidenceItem(cohort.OwnerId, cohort.CohortId, Framework, content, now);
             db.Evidence.Add(evidence);
         }
         else
         {
             // The version the form was loaded with: if the item changed since, SaveChanges refuses.
             db.Entry(evidence).Property(e => e.RowVersion).OriginalValue = Input.RowVersion;
-            evidence.Edit(content, now);
+            evidence.Edit(content, Framework, now);
         }
         evidence.TieTo(session, now);
         evidence.TieTo(Input.OnProject ? Project : null);
@@ -232,6 +236,7 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
             .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
             .Select(u => new Peer(u.Id, u.FirstName + " " + u.LastName))
             .ToListAsync();
+        OffersProject = cohort.Uses(ProgrammeComponents.TransformationProject);
         Project = await db.TransformationProjects.In(cohort).SingleOrDefaultAsync();
     }
 
@@ -242,7 +247,8 @@ public class EditModel(PortfolioDb db, FrameworkModels frameworks, FileStore fil
     private EvidenceContent? Validate()
     {
         var objectives = Input.ObjectiveIds.Where(Framework.ObjectivesById.ContainsKey).Distinct().ToArray();
-        if (objectives.Length == 0)
+        // The entity's rule, said in words before it would refuse.
+        if (objectives.Length == 0 && EvidenceItem.RequiresObjective(Framework))
         {
             ModelState.AddModelError("Input.ObjectiveIds", l["Cochez au moins un objectif de développement auquel cette preuve se rapporte."]);
         }

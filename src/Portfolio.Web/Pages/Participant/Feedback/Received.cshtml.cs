@@ -95,7 +95,9 @@ public class ReceivedModel(PortfolioDb db, FrameworkModels frameworks, TimeProvi
             return RedirectToPage("/Participant/Evidence/Details", new { id = existing });
         }
         var request = await db.FeedbackRequests.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new { r.CohortId, r.Question, r.EvidenceIds, r.ObjectiveIds, r.ProjectId }).SingleAsync();
+            .Join(db.Cohorts, r => r.CohortId, c => c.Id, (r, c) => new { r.CohortId, r.Question, r.EvidenceIds, r.ObjectiveIds, r.ProjectId, c.FrameworkId, c.Framework.Revision })
+            .SingleAsync();
+        var framework = await frameworks.GetAsync(db, request.FrameworkId, request.Revision);
         var itemObjectives = await db.Evidence.Where(e => e.OwnerId == Me && request.EvidenceIds.Contains(e.Id)).Select(e => e.ObjectiveIds).ToListAsync();
         var peer = await db.Users.Where(u => u.Id == feedback.PeerId).Select(u => u.FirstName + " " + u.LastName).SingleAsync();
         var c = feedback.Content;
@@ -105,9 +107,10 @@ public class ReceivedModel(PortfolioDb db, FrameworkModels frameworks, TimeProvi
         {
             objectives = [.. itemObjectives.SelectMany(o => o)];
         }
-        if (objectives.Length == 0)
+        if (objectives.Length == 0 && EvidenceItem.RequiresObjective(framework))
         {
-            // Advice asked on the project alone, tied to no objective: an evidence item needs one, which only the person can choose.
+            // Advice asked on the project alone, tied to no objective: an evidence item of this framework needs one, which only
+            // the person can choose. Where the framework has none, the item is kept tied to the project (below) or alone.
             TempData["Message"] = l["Ce conseil ne se rapporte à aucun objectif : pour le garder comme preuve, créez une preuve liée à votre projet et choisissez ses objectifs."].Value;
             return RedirectToPage(new { id });
         }
@@ -117,7 +120,7 @@ public class ReceivedModel(PortfolioDb db, FrameworkModels frameworks, TimeProvi
             objectives, [], [.. c.Strengths.AxisIds.Concat(c.Questions.AxisIds).Concat(c.Suggestions.AxisIds)], [], [], []);
         var origin = new EvidenceOrigin(EvidenceOriginKind.FeedbackReceived, feedback.Id,
             l["Retour de {0} sur « {1} », {2}", peer, request.Question.ReplaceLineEndings(" "), Dates.Day(submitted)]);
-        var evidence = new EvidenceItem(Me, request.CohortId, content, clock.GetUtcNow(), origin);
+        var evidence = new EvidenceItem(Me, request.CohortId, framework, content, clock.GetUtcNow(), origin);
         // Advice on the transformation project documents it.
         evidence.TieTo(request.ProjectId is { } projectId ? await db.TransformationProjects.SingleOrDefaultAsync(p => p.Id == projectId && p.OwnerId == Me) : null);
         db.Evidence.Add(evidence);

@@ -71,16 +71,6 @@ public sealed class CalendarJourneyTests(BrowserFixture fixture, ITestOutputHelp
         await CheckAccessibilityAsync();
     }
 
-    private async Task SignInAsync(string email)
-    {
-        var page = Page;
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
-    }
-
     /// <summary>A coordinator and a cohort with one participant.</summary>
     private async Task ArrangeAsync()
     {

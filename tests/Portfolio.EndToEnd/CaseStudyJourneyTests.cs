@@ -103,16 +103,6 @@ public sealed class CaseStudyJourneyTests(BrowserFixture fixture, ITestOutputHel
         await CheckAccessibilityAsync();
     }
 
-    private async Task SignInAsync(string email)
-    {
-        var page = Page;
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
-    }
-
     /// <summary>A coordinator, a cohort with three participants, and a juror of a jury that examines Anne, with nothing to declare.</summary>
     private async Task ArrangeAsync()
     {

@@ -145,16 +145,6 @@ public sealed class CodevJourneyTests(BrowserFixture fixture, ITestOutputHelper 
         await db.SaveChangesAsync();
     }
 
-    private async Task SignInAsync(string email)
-    {
-        var page = Page;
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
-    }
-
     private async Task SignOutAsync()
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();

@@ -170,14 +170,4 @@ public sealed class ContentSecurityPolicyJourneyTests(BrowserFixture fixture, IT
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return user.Id;
     }
-
-    private async Task SignInAsync(string email)
-    {
-        var page = Page;
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
-    }
 }

@@ -244,16 +244,5 @@ public sealed class FeedbackJourneyTests(BrowserFixture fixture, ITestOutputHelp
         return (cohortId, evidenceId);
     }
 
-    private async Task SignInAsync(string email)
-    {
-        var page = Page;
-        await page.Context.ClearCookiesAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
-    }
-
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }

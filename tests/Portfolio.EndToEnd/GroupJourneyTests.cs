@@ -120,16 +120,6 @@ public sealed class GroupJourneyTests(BrowserFixture fixture, ITestOutputHelper 
         await CheckAccessibilityAsync();
     }
 
-    private async Task SignInAsync(string email)
-    {
-        var page = Page;
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
-    }
-
     private async Task FormAsync(string name, string[] members)
     {
         var page = Page;

@@ -63,7 +63,7 @@ public sealed class JuryJourneyTests(BrowserFixture fixture, ITestOutputHelper o
         var portfolio = page.GetByRole(AriaRole.Navigation, new() { Name = "Mon portfolio" });
 
         // 1. Anne keeps an evidence item for the assessment, writes two sections of her report and submits.
-        await SignInAsync(ParticipantEmail);
+        await SignInCheckingTheLoginPageAsync(ParticipantEmail);
         await page.GotoAsync("/Participant");
         await Expect(h1).ToHaveTextAsync("Mon portfolio");
         await CheckAsync();
@@ -134,7 +134,7 @@ public sealed class JuryJourneyTests(BrowserFixture fixture, ITestOutputHelper o
         await SignOutAsync();
 
         // 3. The coordinator forms a jury of four with a chair, assigns Anne to it and plans her exam.
-        await SignInAsync(CoordinatorEmail);
+        await SignInCheckingTheLoginPageAsync(CoordinatorEmail);
         await GoToCohortAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Jurys", Exact = true }).ClickAsync();
         await Expect(h1).ToHaveTextAsync("Jurys");
@@ -205,7 +205,7 @@ public sealed class JuryJourneyTests(BrowserFixture fixture, ITestOutputHelper o
 
         // 4. The first juror declares no conflict, reads Anne's dossier and both reports, and scores her.
         var (first, chair, third, fourth) = (Jurors[0], Jurors[1], Jurors[2], Jurors[3]);
-        await SignInAsync(first.Email);
+        await SignInCheckingTheLoginPageAsync(first.Email);
         await DeclareNoConflictAsync();
         var candidateRow = page.Locator($"tr[data-candidate='{Candidate}']");
         await candidateRow.GetByRole(AriaRole.Link, new() { Name = $"Dossier accessible : {Candidate}" }).ClickAsync();
@@ -238,12 +238,12 @@ public sealed class JuryJourneyTests(BrowserFixture fixture, ITestOutputHelper o
         // 5. The two other members declare and score alike; the chair last, then she deliberates.
         foreach (var (juror, levels, done) in new[] { (third, new[] { 3, 4, 4, 4, 3 }, 1), (fourth, new[] { 4, 2, 4, 4, 3 }, 2) })
         {
-            await SignInAsync(juror.Email);
+            await SignInCheckingTheLoginPageAsync(juror.Email);
             await DeclareNoConflictAsync();
             await ScoreAsync(levels, $"Avis de {juror.First} {juror.Last}.", submittedBefore: done, detailed: false);
             await SignOutAsync();
         }
-        await SignInAsync(chair.Email);
+        await SignInCheckingTheLoginPageAsync(chair.Email);
         await DeclareNoConflictAsync();
         await ScoreAsync([4, 4, 4, 3, 3], "Avis de la présidence.", submittedBefore: 3, detailed: false);
         await page.GetByRole(AriaRole.Link, new() { Name = "Toutes les évaluations sont remises : voir la calibration du jury" }).ClickAsync();
@@ -290,7 +290,7 @@ public sealed class JuryJourneyTests(BrowserFixture fixture, ITestOutputHelper o
         await SignOutAsync();
 
         // 6. The coordinator looks at the cohort's synthesis, then releases the results; Anne reads hers.
-        await SignInAsync(CoordinatorEmail);
+        await SignInCheckingTheLoginPageAsync(CoordinatorEmail);
         await GoToCohortAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Synthèse de la promotion", Exact = true }).ClickAsync();
         await Expect(h1).ToContainTextAsync(CohortName);
@@ -314,7 +314,7 @@ public sealed class JuryJourneyTests(BrowserFixture fixture, ITestOutputHelper o
         await CheckAsync();
         await SignOutAsync();
 
-        await SignInAsync(ParticipantEmail);
+        await SignInCheckingTheLoginPageAsync(ParticipantEmail);
         await page.GotoAsync("/Participant");
         await Expect(h1).ToHaveTextAsync("Mon portfolio");
         await CheckAsync();
@@ -415,7 +415,8 @@ public sealed class JuryJourneyTests(BrowserFixture fixture, ITestOutputHelper o
         await CheckAsync();
     }
 
-    private async Task SignInAsync(string email)
+    /// <summary>Signs in, running axe on the login page the first time (the journey counts its checks).</summary>
+    private async Task SignInCheckingTheLoginPageAsync(string email)
     {
         var page = Page;
         await page.GotoAsync("/Account/Login");

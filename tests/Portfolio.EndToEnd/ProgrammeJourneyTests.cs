@@ -446,14 +446,4 @@ public sealed class ProgrammeJourneyTests(BrowserFixture fixture, ITestOutputHel
         Assert.True((await users.AddPasswordAsync(user, Password)).Succeeded);
         return user.Id;
     }
-
-    private async Task SignInAsync(string email)
-    {
-        await page.Context.ClearCookiesAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(Navigation.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
-    }
 }

@@ -140,15 +140,4 @@ public sealed class ProjectJourneyTests(BrowserFixture fixture, ITestOutputHelpe
         await Fixture.CreateDeclaredJuryAsync(cohortId, "Jury 1", [ids[2]], [ids[0]]);
         return (cohortId, ids[2], ids[0]);
     }
-
-    private async Task SignInAsync(string email)
-    {
-        var page = Page;
-        await page.Context.ClearCookiesAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
-    }
 }

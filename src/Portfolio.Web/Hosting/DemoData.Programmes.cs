@@ -112,7 +112,7 @@ public static partial class DemoData
                 "Partir du parcours de l'usager rend le projet parlant pour chacun des trois services.",
                 "Quel service gagne le plus à la réussite du projet, et peut-il en devenir le porteur ?",
                 "Associez un chef de service à la présentation du premier bilan : il parlera pour le projet."),
-            ["jury1@portfolio.test", "jury2@portfolio.test"], Candidates: 1),
+            ["jury2@portfolio.test", "jury1@portfolio.test", "jury3@portfolio.test", "jury4@portfolio.test"], Candidates: 1),
 
         // ENA's "Piloter la transformation publique": senior managers of the three civil services who lead a transformation.
         new("ena-transformation-publique", [Coordination2],
@@ -135,7 +135,7 @@ public static partial class DemoData
                 "Partir de la parole des usagers donne du sens aux indicateurs.",
                 "Les agents pourront-ils proposer eux-mêmes un indicateur ?",
                 "Essayez le tableau de bord avec une seule équipe volontaire avant de l'étendre."),
-            ["jury3@portfolio.test", "jury4@portfolio.test"], Candidates: 1),
+            ["jury3@portfolio.test", "jury4@portfolio.test", "jury1@portfolio.test", "jury2@portfolio.test"], Candidates: 1),
 
         // INET: general managers of local authorities; a module of two and a half days a month, a study trip abroad
         // between modules 4 and 5, and practice analysis between the modules, at a distance.

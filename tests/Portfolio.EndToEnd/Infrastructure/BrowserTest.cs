@@ -52,6 +52,18 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         }
     }
 
+    /// <summary>Signs in through the real form, as whoever was signed in before leaves (their cookies are cleared).</summary>
+    protected async Task SignInAsync(string email)
+    {
+        await Page.Context.ClearCookiesAsync();
+        await Page.GotoAsync("/Account/Login");
+        await Page.GetByLabel("Adresse e-mail", new() { Exact = true }).FillAsync(email);
+        await Page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Se connecter", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" })
+            .GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
+    }
+
     /// <summary>Runs axe on the page as it is now; fails on any serious or critical violation.</summary>
     protected Task CheckAccessibilityAsync() => Accessibility.AssertNoSeriousViolationsAsync(Page, Output);
 }

@@ -123,7 +123,8 @@ public sealed class ProgrammeJourneyTests(BrowserFixture fixture, ITestOutputHel
         }
         if (Uses(ProgrammeComponents.Intervision) || Uses(ProgrammeComponents.CoDevelopment))
         {
-            await page.GetByRole(AriaRole.Link, new() { Name = "Groupes d'intervision", Exact = true }).ClickAsync();
+            var groups = Uses(ProgrammeComponents.Intervision) ? "Groupes d'intervision" : "Groupes de codéveloppement";
+            await page.GetByRole(AriaRole.Link, new() { Name = groups, Exact = true }).ClickAsync();
             await CheckAccessibilityAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Former un groupe" }).ClickAsync();
             await page.GetByLabel("Nom du groupe").FillAsync("Groupe 1");

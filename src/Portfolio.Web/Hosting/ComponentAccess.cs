@@ -81,11 +81,11 @@ public static class ComponentAccess
 
     /// <summary>
     /// Pages whose reading (GET) already checks the part in the query it runs anyway, so that the gate adds no SQL command
-    /// to them (their query-count ceilings): the campaigns page reads the programme's parts with the cohort, and the
-    /// juror's candidate page reads through <c>JuryAccess.CandidatesOpenTo</c>, which leaves out programmes without a jury.
+    /// to them (their query-count ceilings): the campaigns and projects pages read the cohort only in a programme that uses
+    /// their part, and the juror's candidate page reads through <c>JuryAccess.CandidatesOpenTo</c>, which leaves out programmes without a jury.
     /// Their POST handlers still go through the gate.
     /// </summary>
-    public static readonly IReadOnlySet<string> ReadsCheckedByThePage = new HashSet<string> { "/Coordinator/Campaigns/Index", "/Jury/Candidate" };
+    public static readonly IReadOnlySet<string> ReadsCheckedByThePage = new HashSet<string> { "/Coordinator/Campaigns/Index", "/Coordinator/Projects/Index", "/Jury/Candidate" };
 
     /// <summary>The parts that open <paramref name="page"/> (a view engine path such as "/Participant/Journal/Edit"): the longest entry that contains it.</summary>
     public static ProgrammeComponents For(string page)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Accounts;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 
 namespace Portfolio.Web.Pages.Admin.Programmes;
@@ -20,7 +21,7 @@ public class IndexModel(PortfolioDb db, UserManager<AppUser> users, IStringLocal
     public async Task OnGetAsync()
     {
         Programmes = await db.Programmes.OrderBy(p => p.Title)
-            .Select(p => new ProgrammeRow(p.Id, p.Code, p.Title, p.Coordinators
+            .Select(p => new ProgrammeRow(p.Id, p.Code, p.Title, p.Components, p.Coordinators
                 .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => u)
                 .OrderBy(u => u.LastName).ThenBy(u => u.FirstName)
                 .Select(u => new PersonRow(u.Id, u.FirstName + " " + u.LastName, u.Email!))
@@ -64,6 +65,6 @@ public class IndexModel(PortfolioDb db, UserManager<AppUser> users, IStringLocal
         return RedirectToPage();
     }
 
-    public sealed record ProgrammeRow(int Id, string Code, string Title, IReadOnlyList<PersonRow> Coordinators);
+    public sealed record ProgrammeRow(int Id, string Code, string Title, ProgrammeComponents Components, IReadOnlyList<PersonRow> Coordinators);
     public sealed record PersonRow(string Id, string Name, string Email);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 
 namespace Portfolio.Web.Pages.Coordinator.Projects;
@@ -18,7 +19,8 @@ public class IndexModel(PortfolioDb db, Coordination coordination) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int cohortId)
     {
-        var name = await coordination.Cohorts.Where(c => c.Id == cohortId).Select(c => c.Name).SingleOrDefaultAsync();
+        // The component gate's check is folded in here (ComponentAccess.ReadsCheckedByThePage): one command, not two.
+        var name = await coordination.Cohorts.Using(ProgrammeComponents.TransformationProject).Where(c => c.Id == cohortId).Select(c => c.Name).SingleOrDefaultAsync();
         if (name is null)
         {
             return NotFound();

@@ -18,6 +18,13 @@ public sealed class JournalTies(FrameworkModel framework)
             objectiveId is { } o && framework.ObjectivesById.TryGetValue(o, out var objective) ? Name(objective.Code, objective.Title) : null,
         }.Where(x => x is not null)) is { Length: > 0 } text ? text : null;
 
+    /// <summary>The framework's own word for its top level ("Pilier", "Module", "Chantier"), for the pillar choice's label.</summary>
+    public string PillarLabel => framework.PillarLabel;
+
+    // A framework without leadership competencies or objectives (the sister programmes) offers no such choice: the form hides it.
+    public bool HasSeminars => framework.LeadershipCompetencies.Count > 0;
+    public bool HasObjectives => framework.Objectives.Count > 0;
+
     public IEnumerable<SelectListItem> PillarChoices => framework.Pillars.Select(p => Choice(p.Id, p.Code, p.Title));
     public IEnumerable<SelectListItem> SeminarChoices => framework.LeadershipCompetencies.Select(c => Choice(c.Id, c.Code, c.Title));
     public IEnumerable<SelectListItem> ObjectiveChoices => framework.Objectives.Select(o => Choice(o.Id, o.Code, o.Title));

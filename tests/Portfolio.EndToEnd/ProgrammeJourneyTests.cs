@@ -64,6 +64,9 @@ public sealed class ProgrammeJourneyTests(BrowserFixture fixture, ITestOutputHel
         // Enrol: the coordinator creates the cohort on the programme's framework and enrols two people.
         await SignInAsync(Coordinator);
         await Navigation.GetByRole(AriaRole.Link, new() { Name = "Coordination", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Grille d'évaluation" })).ToHaveCountAsync(Uses(ProgrammeComponents.Jury) ? 1 : 0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Modèle du rapport des candidats" })).ToHaveCountAsync(Uses(ProgrammeComponents.JuryPacks) ? 1 : 0);
+        await CheckAccessibilityAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle promotion" }).ClickAsync();
         await page.GetByLabel("Programme").SelectOptionAsync(new SelectOptionValue { Label = title });
         await page.GetByLabel("Nom de la promotion").FillAsync(CohortName);
@@ -148,6 +151,10 @@ public sealed class ProgrammeJourneyTests(BrowserFixture fixture, ITestOutputHel
         await page.GotoAsync("/Participant");
         await Expect(H1).ToHaveTextAsync("Mon portfolio");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Mon portfolio" }).Locator("ul.nav > li > a")).ToHaveTextAsync(menu);
+        await CheckAccessibilityAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Mon portfolio" }).GetByRole(AriaRole.Link, new() { Name = "Mon groupe", Exact = true }).ClickAsync();
+        await Expect(H1).ToHaveTextAsync(Uses(ProgrammeComponents.Intervision) ? "Mon groupe d'intervision" : "Mon groupe de codéveloppement");
+        await Expect(page.Locator("#my-group")).ToContainTextAsync("Bruno Martin");
         await CheckAccessibilityAsync();
         var unused = Uses(ProgrammeComponents.SelfAssessment) ? "/Participant/Project" : "/Participant/Assessments";
         Assert.Equal(404, (await page.GotoAsync(unused))!.Status);

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portfolio.Core.Cohorts;
 using Portfolio.Core.Data;
 
 namespace Portfolio.Web.Pages.Participant;
 
-/// <summary>The participant's intervision group in the cohort they work on: its members and facilitator, or none.</summary>
+/// <summary>The participant's intervision (or co-development) group in the cohort they work on: its members and facilitator, or none.</summary>
 public class GroupModel(PortfolioDb db, MyCohorts myCohorts) : PageModel
 {
     public string? CohortName { get; private set; }
+
+    /// <summary>Whether the programme's groups are intervision groups; otherwise co-development groups only (INET, the community).</summary>
+    public bool Intervision { get; private set; } = true;
     public GroupView? Group { get; private set; }
 
     public async Task OnGetAsync()
@@ -17,6 +21,7 @@ public class GroupModel(PortfolioDb db, MyCohorts myCohorts) : PageModel
             return;
         }
         CohortName = cohort.CohortName;
+        Intervision = cohort.Uses(ProgrammeComponents.Intervision);
         // A withdrawn participant has left their group already; nothing to find then.
         var group = await db.GroupMembers.Where(m => m.CohortId == cohort.CohortId && m.UserId == cohort.OwnerId)
             .Select(m => new

@@ -26,6 +26,10 @@ public class CohortTests(PortfolioFactory factory) : IntegrationTest(factory)
             programmeId = (await db.Programmes.SingleAsync(p => p.Code == "cgp")).Id;
             frameworkId = (await db.Frameworks.SingleAsync(f => f.Code == "cium-management-public")).Id;
         }
+        // Next comes the choice of the parts the new programme uses.
+        Assert.Equal($"/Coordinator/Programmes/Components/{programmeId}", created.Headers.Location!.ToString());
+        var parts = await GetPageAsync(coordinator, created.Headers.Location!.ToString());
+        Assert.Contains("Choisissez les parties qu'il utilise.", parts.QuerySelector("[role=status]")!.TextContent);
 
         var response = await PostFormAsync(coordinator, "/Coordinator/Cohorts/Create", new()
         {

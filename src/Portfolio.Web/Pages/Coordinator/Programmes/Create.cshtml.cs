@@ -34,8 +34,9 @@ public class CreateModel(PortfolioDb db, UserManager<AppUser> users, IStringLoca
         programme.Assign(users.GetUserId(User)!);
         db.Programmes.Add(programme);
         await db.SaveChangesAsync();
-        TempData["Message"] = l["Le programme « {0} » a été créé.", Input.Title].Value;
-        return RedirectToPage("../Index");
+        // Next, what the new programme uses: it starts with the certificate's parts, which may not be this programme's.
+        TempData["Message"] = l["Le programme « {0} » a été créé. Choisissez les parties qu'il utilise.", Input.Title].Value;
+        return RedirectToPage("Components", new { id = programme.Id });
     }
 
     public sealed class ProgrammeInput

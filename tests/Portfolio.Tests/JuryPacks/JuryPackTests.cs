@@ -279,6 +279,27 @@ public partial class JuryPackTests(PortfolioFactory factory, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Deleting_a_jury_deletes_its_pack_and_the_packs_file()
+    {
+        var a = await ArrangeAsync();
+        await BuildAsync(a);
+        Guid file;
+        await using (var db = Factory.NewDb())
+        {
+            file = await db.JuryPacks.Where(p => p.JuryId == a.JuryId).Select(p => p.FileId).SingleAsync();
+            Assert.True(await db.StoredFiles.AnyAsync(f => f.Id == file));
+        }
+
+        var response = await SubmissionBuilder.PostAsync(a.Coordinator, $"/Coordinator/Juries/Delete/{a.JuryId}", "main form", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var check = Factory.NewDb();
+        Assert.False(await check.Juries.AnyAsync(j => j.Id == a.JuryId));
+        Assert.False(await check.JuryPacks.AnyAsync(p => p.JuryId == a.JuryId));
+        Assert.False(await check.StoredFiles.AnyAsync(f => f.Id == file));
+    }
+
+    [Fact]
     public async Task Only_coordinators_of_the_cohort_reach_its_packs()
     {
         var a = await ArrangeAsync();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portfolio.Core.Data;
 using Portfolio.Core.Juries;
+using Portfolio.Core.Storage;
 using Portfolio.Web.Text;
 
 namespace Portfolio.Web.Pages.Coordinator.Juries;
@@ -11,7 +12,7 @@ namespace Portfolio.Web.Pages.Coordinator.Juries;
 using Jury = Portfolio.Core.Juries.Jury;
 
 /// <summary>Deletes a jury after a confirmation; refused while one of its exams is planned (cancel them first).</summary>
-public class DeleteModel(PortfolioDb db, Coordination coordination, IStringLocalizer<SharedResource> l) : PageModel
+public class DeleteModel(PortfolioDb db, Coordination coordination, FileStore files, IStringLocalizer<SharedResource> l) : PageModel
 {
     public int CohortId { get; private set; }
     public string CohortName { get; private set; } = "";
@@ -33,9 +34,17 @@ public class DeleteModel(PortfolioDb db, Coordination coordination, IStringLocal
             ModelState.AddModelError(string.Empty, JuryTexts.Problem(l, JuryProblem.HasExams));
             return Page();
         }
-        // Members, candidates, declarations and cancelled exams go with the jury (cascade).
+        // Members, candidates, declarations, cancelled exams and the jury's pack go with the jury (cascade); the pack's
+        // stored file is not referenced by anything else, so it goes too (the row cascade cannot reach it).
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var packFiles = await db.JuryPacks.Where(p => p.JuryId == jury.Id).Select(p => p.FileId).ToListAsync();
         db.Juries.Remove(jury);
         await db.SaveChangesAsync();
+        foreach (var file in packFiles)
+        {
+            await files.DeleteAsync(file);
+        }
+        await transaction.CommitAsync();
         TempData["Message"] = l["Le jury « {0} » est supprimé ; ses candidats sont sans jury.", jury.Name].Value;
         return RedirectToPage("Index", new { cohortId = jury.CohortId });
     }

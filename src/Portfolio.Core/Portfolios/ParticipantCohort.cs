@@ -88,8 +88,15 @@ public static class PortfolioItems
     public static IQueryable<JournalEntry> In(this IQueryable<JournalEntry> entries, ParticipantCohort cohort) =>
         entries.Where(j => j.OwnerId == cohort.OwnerId && j.CohortId == cohort.CohortId);
 
-    public static IQueryable<TransformationProject> In(this IQueryable<TransformationProject> projects, ParticipantCohort cohort) =>
-        projects.Where(p => p.OwnerId == cohort.OwnerId && p.CohortId == cohort.CohortId);
+    /// <summary>
+    /// The person's project in the cohort, only while the programme follows transformation projects: where the part is
+    /// switched off, no page offers a project written before as something to tie to or ask about.
+    /// </summary>
+    public static IQueryable<TransformationProject> In(this IQueryable<TransformationProject> projects, ParticipantCohort cohort)
+    {
+        var followed = cohort.Uses(ProgrammeComponents.TransformationProject);
+        return projects.Where(p => followed && p.OwnerId == cohort.OwnerId && p.CohortId == cohort.CohortId);
+    }
 
     public static IQueryable<SelfAssessment> In(this IQueryable<SelfAssessment> assessments, ParticipantCohort cohort) =>
         assessments.Where(a => a.ParticipantId == cohort.OwnerId && a.Campaign.CohortId == cohort.CohortId);
